@@ -1,0 +1,41 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: the performance figures of the project,
+ * measured in one run so that ratios are comparable. Medians of several runs.
+ */
+import { parseArgs, UsageError } from './args';
+import { benchEngine } from './bench/engine';
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs(argv, { json: 'flag', quick: 'flag', help: 'flag' });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`bench: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick]\n');
+    return 0;
+  }
+  const quick = Boolean(args.quick);
+  const log = (msg: string) => {
+    if (!args.json) process.stdout.write(`${msg}\n`);
+  };
+  log('Fabric Lab benchmarks (medians; ratios measured in the same run)');
+  const engine = benchEngine(quick ? 100_000 : 1_000_000, quick ? 3 : 5);
+  log(`engine: ${engine.events} scheduled events`);
+  log(`  bare binary heap push+pop   ${engine.heapNsPerEvent} ns/event`);
+  log(`  engine schedule+dispatch    ${engine.engineNsPerEvent} ns/event`);
+  log(`  ratio engine/heap           ${engine.engineToHeapRatio} (target <= 2)`);
+  log(`  engine with logging+hash    ${engine.loggedEngineNsPerEvent} ns/event`);
+  if (args.json) {
+    const doc = { ...engine, node: process.versions.node };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,49 @@
+/**
+ * One simulation run: the engine, the model installed on it, and the read model the
+ * UI draws. The worker, the headless runner and the tests all build runs through here,
+ * so that a seed gives the same run everywhere.
+ */
+
+import { Engine } from './engine';
+import { installStandIn } from './standin';
+import { ViewStore } from './view/records';
+
+export interface SimulationSetup {
+  readonly seed: number;
+  /** Newest log records kept in memory (default 4096). */
+  readonly logCapacity?: number;
+}
+
+export const MAX_SEED = 2 ** 31 - 1;
+
+export function checkSeed(seed: unknown, where = 'seed'): number {
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new RangeError(`${where} must be a whole number from 0 to ${MAX_SEED}, got ${JSON.stringify(seed)}`);
+  }
+  return seed;
+}
+
+export class Simulation {
+  readonly engine: Engine;
+  readonly view = new ViewStore();
+
+  constructor(readonly setup: SimulationSetup) {
+    checkSeed(setup.seed);
+    this.engine = new Engine({ seed: setup.seed, logCapacity: setup.logCapacity });
+    installStandIn(this.engine, this.view);
+  }
+
+  get now(): number {
+    return this.engine.now;
+  }
+
+  /** A short summary for the headless runner and the tests. */
+  summary(): { seed: number; simulatedMs: number; events: number; hash: string } {
+    return {
+      seed: this.setup.seed,
+      simulatedMs: this.engine.now,
+      events: this.engine.log.count,
+      hash: this.engine.log.hash(),
+    };
+  }
+}

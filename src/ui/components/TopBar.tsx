@@ -1,0 +1,87 @@
+import { formatClock } from '../../sim/engine/time';
+import { SPEEDS, type Speed } from '../../worker/protocol';
+import { useActions, useFabric } from '../context';
+import type { FabricState } from '../store/store';
+
+const selectT = (s: FabricState) => s.t;
+const selectRunning = (s: FabricState) => s.running;
+const selectSpeed = (s: FabricState) => s.speed;
+const selectSeed = (s: FabricState) => s.seed;
+const selectHash = (s: FabricState) => s.hash;
+const selectLagging = (s: FabricState) => s.lagging;
+const selectReady = (s: FabricState) => s.connection === 'ready';
+
+const speedLabel = (s: Speed): string => (s === 'max' ? 'As fast as possible' : `${s}x`);
+
+/** Play/pause, speed, step, the simulated clock, the seed and the event-log hash. */
+export function TopBar() {
+  const t = useFabric(selectT);
+  const running = useFabric(selectRunning);
+  const speed = useFabric(selectSpeed);
+  const seed = useFabric(selectSeed);
+  const hash = useFabric(selectHash);
+  const lagging = useFabric(selectLagging);
+  const ready = useFabric(selectReady);
+  const actions = useActions();
+
+  return (
+    <header className="topbar">
+      <h1 className="brand">Fabric Lab</h1>
+      <div className="controls" role="toolbar" aria-label="Simulation controls">
+        <button
+          type="button"
+          onClick={running ? actions.pause : actions.play}
+          disabled={!ready}
+          aria-keyshortcuts="Space"
+        >
+          {running ? 'Pause' : 'Play'}
+        </button>
+        <label className="speed">
+          Speed{' '}
+          <select
+            value={String(speed)}
+            disabled={!ready}
+            onChange={(e) => {
+              const v = e.target.value;
+              actions.setSpeed((v === 'max' ? 'max' : Number(v)) as Speed);
+            }}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {speedLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={actions.step} disabled={!ready} title="Pause and run up to the next logged event">
+          Step
+        </button>
+      </div>
+      <dl className="status">
+        <div>
+          <dt>Simulated time</dt>
+          <dd>
+            <output aria-label="Simulated time" className="clock">
+              {formatClock(t)}
+            </output>
+            {lagging ? <span className="lag"> (behind the chosen speed)</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Seed</dt>
+          <dd>
+            <output aria-label="Seed">{seed ?? '…'}</output>
+          </dd>
+        </div>
+        <div>
+          <dt>Log hash</dt>
+          <dd>
+            <output aria-label="Event-log hash" className="hash">
+              {hash || '…'}
+            </output>
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The typed protocol between the UI thread and the simulation worker. Both directions
+ * are unions discriminated on `type`; every switch over them is exhaustive, so adding a
+ * message is a compile error until both sides handle it. Messages are plain data that
+ * survive structured cloning.
+ */
+
+import type { LogRecord } from '../sim/engine/log';
+import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
+
+/** Bumped whenever a message changes shape. The worker refuses a client of another version. */
+export const PROTOCOL_VERSION = 1;
+
+/** Run speeds: simulated seconds per wall second, or as fast as the worker can go. */
+export const SPEEDS = [1, 10, 60, 600, 3600, 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export function isSpeed(v: unknown): v is Speed {
+  return (SPEEDS as readonly unknown[]).includes(v);
+}
+
+export interface InitOptions {
+  readonly seed: number;
+  /** Run silently to this simulated time (ms) before the first frame, then stay paused. */
+  readonly startAt?: number;
+  readonly running?: boolean;
+  readonly speed?: Speed;
+}
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly protocol: number; readonly options: InitOptions }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'setSpeed'; readonly speed: Speed }
+  /** Pause, then run up to and including the next event that writes a log record. */
+  | { readonly type: 'step' }
+  /** Ask for the changes since the last frame; the UI sends one per animation frame at most. */
+  | { readonly type: 'requestFrame' }
+  | { readonly type: 'requestSnapshot' };
+
+export interface RunStatus {
+  /** Simulated time, ms. */
+  readonly t: number;
+  readonly running: boolean;
+  readonly speed: Speed;
+  /** The worker could not keep up with the chosen speed during the last tick. */
+  readonly lagging: boolean;
+  /** Events run so far, quiet ones included. */
+  readonly processed: number;
+  readonly pending: number;
+  /** Log records written so far, and the hash over all of them. */
+  readonly logCount: number;
+  readonly hash: string;
+}
+
+export interface Frame extends RunStatus {
+  readonly frameNo: number;
+  /** New log records since the previous frame, oldest first (at most LOG_PER_FRAME newest). */
+  readonly log: readonly LogRecord[];
+  readonly diff: ViewDiff;
+}
+
+export interface Snapshot extends RunStatus {
+  readonly seed: number;
+  readonly view: ViewSnapshot;
+  readonly log: readonly LogRecord[];
+}
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly protocol: number; readonly seed: number }
+  | { readonly type: 'frame'; readonly frame: Frame }
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
+
+/** Most log records one frame carries; the UI shows the newest anyway. */
+export const LOG_PER_FRAME = 500;
+
+export function assertNever(x: never, what: string): never {
+  throw new Error(`unhandled ${what}: ${JSON.stringify(x)}`);
+}
