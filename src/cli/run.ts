@@ -5,11 +5,16 @@
 import { formatClock, parseDuration } from '../sim/engine/time';
 import { MAX_SEED, Simulation } from '../sim/simulation';
 import { UsageError, parseArgs } from './args';
+import { scenarioCommand } from './scenario';
+import { validateCommand } from './validate';
 
 export const USAGE = `Usage: npm run sim -- [options]
 
   --seed N        seed of the run (0 to ${MAX_SEED}; default 42)
   --for DURATION  simulated time to run, e.g. 90s, 10m, 1h30m, 2d (default 1h)
+  --scenario FILE run a scenario file (see docs/scenarios.md); exit 0 when every expectation held
+  --validate FILES...
+                  check service model files (a folder, or a .csdef and a .cscfg); exit 1 on an error
   --json          print one JSON document instead of text
   --help          this text
 
@@ -44,8 +49,26 @@ function parseSeed(text: string): number {
 
 export function main(argv: readonly string[]): CliResult {
   try {
-    const args = parseArgs(argv, { seed: 'value', for: 'value', json: 'flag', help: 'flag' });
+    const args = parseArgs(argv, {
+      seed: 'value',
+      for: 'value',
+      json: 'flag',
+      help: 'flag',
+      scenario: 'value',
+      validate: 'list',
+    });
     if (args.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+    const json = Boolean(args.json);
+    if (args.validate !== undefined) {
+      if (args.scenario !== undefined) throw new UsageError('--validate and --scenario cannot be combined');
+      return validateCommand(args.validate as string[], json);
+    }
+    if (args.scenario !== undefined) {
+      return scenarioCommand(args.scenario as string, {
+        json,
+        seed: args.seed === undefined ? undefined : parseSeed(args.seed as string),
+      });
+    }
     const seed = args.seed === undefined ? 42 : parseSeed(args.seed as string);
     let duration: number;
     try {

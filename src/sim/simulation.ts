@@ -5,13 +5,23 @@
  */
 
 import { Engine } from './engine';
+import { Hardware } from './hardware/hardware';
+import { DEFAULT_PRESET, resolveSpec, type DatacenterSpec } from './hardware/spec';
+import { PROFILES, type ProfileName } from './hardware/timing';
+import { HardwareView } from './hardware/view';
 import { installStandIn } from './standin';
 import { ViewStore } from './view/records';
 
 export interface SimulationSetup {
   readonly seed: number;
+  /** A data center description (`{preset}` or counts); default: the `demo` preset. */
+  readonly datacenter?: unknown;
+  /** Timing profile; default `realistic`. */
+  readonly timing?: ProfileName;
   /** Newest log records kept in memory (default 4096). */
   readonly logCapacity?: number;
+  /** Run the stand-in probes beside the hardware (a heartbeat for the app shell's demo). */
+  readonly probes?: boolean;
 }
 
 export const MAX_SEED = 2 ** 31 - 1;
@@ -26,11 +36,20 @@ export function checkSeed(seed: unknown, where = 'seed'): number {
 export class Simulation {
   readonly engine: Engine;
   readonly view = new ViewStore();
+  readonly spec: DatacenterSpec;
+  readonly hardware: Hardware;
+  readonly hardwareView: HardwareView;
 
   constructor(readonly setup: SimulationSetup) {
     checkSeed(setup.seed);
     this.engine = new Engine({ seed: setup.seed, logCapacity: setup.logCapacity });
-    installStandIn(this.engine, this.view);
+    this.spec = resolveSpec(setup.datacenter ?? { preset: DEFAULT_PRESET });
+    const timing = PROFILES[setup.timing ?? 'realistic'];
+    if (!timing) throw new RangeError(`timing must be "realistic" or "fast", got ${JSON.stringify(setup.timing)}`);
+    this.hardware = new Hardware(this.engine, this.spec, timing);
+    this.hardware.dc.clock = () => this.engine.now;
+    this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
+    if (setup.probes ?? true) installStandIn(this.engine, this.view);
   }
 
   get now(): number {

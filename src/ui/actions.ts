@@ -3,6 +3,7 @@
  * worker. They never write the store: the worker's next frame shows the effect.
  */
 
+import type { Action } from '../sim/actions';
 import type { Speed, ToWorker } from '../worker/protocol';
 
 export interface Actions {
@@ -10,10 +11,21 @@ export interface Actions {
   pause(): void;
   setSpeed(speed: Speed): void;
   step(): void;
+  /** Sends a scenario-vocabulary action (fail, repair, addContainer...); returns its id. */
+  act(action: Action): number;
+  /** Asks every frame to carry the details of this asset (null: none). */
+  inspect(asset: string | null): void;
 }
 
 export function makeActions(send: (msg: ToWorker) => void): Actions {
+  let nextId = 1;
   return {
+    act: (action) => {
+      const id = nextId++;
+      send({ type: 'act', id, action });
+      return id;
+    },
+    inspect: (asset) => send({ type: 'inspect', asset }),
     play: () => send({ type: 'play' }),
     pause: () => send({ type: 'pause' }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),

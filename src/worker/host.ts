@@ -5,6 +5,8 @@
  * drive it in Node over an in-memory channel.
  */
 
+import { applyAction, type Action } from '../sim/actions';
+import { inspectAsset } from '../sim/hardware/inspect';
 import { Simulation, checkSeed } from '../sim/simulation';
 import {
   LOG_PER_FRAME,
@@ -13,6 +15,7 @@ import {
   isSpeed,
   type Frame,
   type FromWorker,
+  type InitOptions,
   type RunStatus,
   type Snapshot,
   type Speed,
@@ -47,6 +50,8 @@ export class WorkerHost {
   private lastWall = 0;
   private frameNo = 0;
   private sentLog = 0;
+  private sentDriverLog = 0;
+  private inspected: string | null = null;
 
   constructor(
     private readonly post: (msg: FromWorker) => void,
@@ -81,22 +86,40 @@ export class WorkerHost {
         return this.post({ type: 'frame', frame: this.frame() });
       case 'requestSnapshot':
         return this.post({ type: 'snapshot', snapshot: this.snapshot() });
+      case 'act':
+        return this.act(msg.id, msg.action);
+      case 'inspect':
+        this.inspected = msg.asset;
+        return;
       default:
         return assertNever(msg, 'message to the worker');
     }
   }
 
-  private init(protocol: number, options: { seed: number; startAt?: number; running?: boolean; speed?: Speed }): void {
+  /** A user action fails cleanly: the run goes on and the page hears why. */
+  private act(id: number, action: Action): void {
+    const sim = this.requireSim();
+    try {
+      applyAction(sim, action);
+      this.post({ type: 'actResult', id, ok: true });
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      this.post({ type: 'actResult', id, ok: false, error: e.message });
+    }
+  }
+
+  private init(protocol: number, options: InitOptions): void {
     if (protocol !== PROTOCOL_VERSION) {
       throw new Error(`the page speaks protocol ${protocol}, the worker ${PROTOCOL_VERSION}: reload the page`);
     }
     this.setRunning(false);
     const seed = checkSeed(options.seed);
-    const sim = new Simulation({ seed });
+    const sim = new Simulation({ seed, datacenter: options.datacenter, timing: options.timing });
     if (options.startAt !== undefined) sim.engine.runUntil(options.startAt);
     this.sim = sim;
     this.frameNo = 0;
     this.sentLog = sim.engine.log.count;
+    this.inspected = null;
     if (options.speed !== undefined) {
       if (!isSpeed(options.speed)) throw new RangeError(`unknown speed ${JSON.stringify(options.speed)}`);
       this.speed = options.speed;
@@ -174,13 +197,39 @@ export class WorkerHost {
     const sim = this.requireSim();
     const log = sim.engine.log.since(this.sentLog, LOG_PER_FRAME);
     this.sentLog = sim.engine.log.count;
-    return { ...this.status(), frameNo: ++this.frameNo, log, diff: sim.view.takeDiff() };
+    const drivers = sim.hardware.drivers;
+    const driverLog = drivers.since(this.sentDriverLog, LOG_PER_FRAME);
+    this.sentDriverLog = drivers.logCount;
+    const hw = sim.hardwareView.diff();
+    return {
+      ...this.status(),
+      frameNo: ++this.frameNo,
+      log,
+      diff: sim.view.takeDiff(),
+      hw,
+      driverLog,
+      driverCount: drivers.logCount,
+      inspection: this.inspected === null ? null : (inspectAsset(sim.hardware, this.inspected) ?? null),
+    };
   }
 
   private snapshot(): Snapshot {
     const sim = this.requireSim();
     this.sentLog = sim.engine.log.count;
-    return { ...this.status(), seed: sim.setup.seed, view: sim.view.snapshot(), log: sim.engine.log.recent(LOG_PER_FRAME) };
+    const drivers = sim.hardware.drivers;
+    this.sentDriverLog = drivers.logCount;
+    const { layout, hosts } = sim.hardwareView.full();
+    const view = sim.view.snapshot();
+    return {
+      ...this.status(),
+      seed: sim.setup.seed,
+      view,
+      log: sim.engine.log.recent(LOG_PER_FRAME),
+      layout,
+      hosts,
+      driverLog: drivers.recent(LOG_PER_FRAME),
+      driverCount: drivers.logCount,
+    };
   }
 
   private fail(err: unknown): void {

@@ -5,11 +5,16 @@
  * survive structured cloning.
  */
 
+import type { Action } from '../sim/actions';
 import type { LogRecord } from '../sim/engine/log';
+import type { DriverLogEntry } from '../sim/hardware/drivers';
+import type { Inspection } from '../sim/hardware/inspect';
+import type { ProfileName } from '../sim/hardware/timing';
+import type { HostsDiff, HostsFull, Layout } from '../sim/hardware/view';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
 /** Bumped whenever a message changes shape. The worker refuses a client of another version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Run speeds: simulated seconds per wall second, or as fast as the worker can go. */
 export const SPEEDS = [1, 10, 60, 600, 3600, 'max'] as const;
@@ -21,6 +26,9 @@ export function isSpeed(v: unknown): v is Speed {
 
 export interface InitOptions {
   readonly seed: number;
+  /** Data center description (`{preset}` or counts); default the demo preset. */
+  readonly datacenter?: unknown;
+  readonly timing?: ProfileName;
   /** Run silently to this simulated time (ms) before the first frame, then stay paused. */
   readonly startAt?: number;
   readonly running?: boolean;
@@ -36,7 +44,11 @@ export type ToWorker =
   | { readonly type: 'step' }
   /** Ask for the changes since the last frame; the UI sends one per animation frame at most. */
   | { readonly type: 'requestFrame' }
-  | { readonly type: 'requestSnapshot' };
+  | { readonly type: 'requestSnapshot' }
+  /** A user action in the scenario vocabulary; answered by `actResult` with the same id. */
+  | { readonly type: 'act'; readonly id: number; readonly action: Action }
+  /** Selects the asset whose details every frame carries (null: none). */
+  | { readonly type: 'inspect'; readonly asset: string | null };
 
 export interface RunStatus {
   /** Simulated time, ms. */
@@ -53,23 +65,41 @@ export interface RunStatus {
   readonly hash: string;
 }
 
+/** Hardware changes in a frame: a new layout comes with full host arrays. */
+export interface HardwareFrame {
+  readonly layout?: Layout;
+  readonly hosts?: HostsFull;
+  readonly changed?: HostsDiff;
+}
+
 export interface Frame extends RunStatus {
   readonly frameNo: number;
   /** New log records since the previous frame, oldest first (at most LOG_PER_FRAME newest). */
   readonly log: readonly LogRecord[];
   readonly diff: ViewDiff;
+  readonly hw: HardwareFrame;
+  /** New driver log entries since the previous frame (at most LOG_PER_FRAME newest). */
+  readonly driverLog: readonly DriverLogEntry[];
+  readonly driverCount: number;
+  /** Details of the inspected asset, when one is selected. */
+  readonly inspection: Inspection | null;
 }
 
 export interface Snapshot extends RunStatus {
   readonly seed: number;
   readonly view: ViewSnapshot;
   readonly log: readonly LogRecord[];
+  readonly layout: Layout;
+  readonly hosts: HostsFull;
+  readonly driverLog: readonly DriverLogEntry[];
+  readonly driverCount: number;
 }
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly protocol: number; readonly seed: number }
   | { readonly type: 'frame'; readonly frame: Frame }
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'actResult'; readonly id: number; readonly ok: boolean; readonly error?: string }
   | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
 
 /** Most log records one frame carries; the UI shows the newest anyway. */

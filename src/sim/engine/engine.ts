@@ -20,9 +20,10 @@ export interface SimEvent {
 
 /**
  * Handles one event. What it returns is added to the event's own fields in the log
- * record (for outcomes only known when the event runs).
+ * record (for outcomes only known when the event runs); `null` means the event found
+ * nothing to do (a timer whose reason has gone) and writes no record.
  */
-export type Handler = (ev: SimEvent, engine: Engine) => Fields | void;
+export type Handler = (ev: SimEvent, engine: Engine) => Fields | void | null;
 
 export interface HandlerOptions {
   /** Quiet kinds are internal bookkeeping and write no log record. */
@@ -199,7 +200,7 @@ export class Engine {
     this.processedCount++;
     const h = this.handlers.get(ev.kind)!;
     const extra = h.fn(ev, this);
-    if (h.quiet) return { t, event: ev, record: undefined };
+    if (h.quiet || extra === null) return { t, event: ev, record: undefined };
     const fields = extra ? { ...ev.data, ...extra } : ev.data;
     return { t, event: ev, record: this.log.append(t, ev.kind, ev.subject, fields) };
   }

@@ -5,7 +5,7 @@
 import { applyDiff } from '../../sim/view/records';
 import type { Frame, FromWorker, Snapshot } from '../../worker/protocol';
 import { assertNever } from '../../worker/protocol';
-import { UI_LOG_LIMIT, type FabricStore } from './store';
+import { UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, type FabricState, type FabricStore } from './store';
 
 function statusOf(f: Frame | Snapshot) {
   return {
@@ -27,7 +27,18 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
       return;
     case 'snapshot': {
       const s = msg.snapshot;
-      store.setState({ ...statusOf(s), seed: s.seed, view: s.view, log: s.log.slice(-UI_LOG_LIMIT) });
+      store.setState((prev) => ({
+        ...statusOf(s),
+        seed: s.seed,
+        view: s.view,
+        log: s.log.slice(-UI_LOG_LIMIT),
+        layout: s.layout,
+        hostStatus: s.hosts.status,
+        hostFault: s.hosts.fault,
+        hostVersion: prev.hostVersion + 1,
+        driverLog: s.driverLog.slice(-UI_DRIVER_LOG_LIMIT),
+        driverCount: s.driverCount,
+      }));
       return;
     }
     case 'frame': {
@@ -35,10 +46,23 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
       store.setState((prev) => {
         const log = f.log.length === 0 ? prev.log : [...prev.log, ...f.log].slice(-UI_LOG_LIMIT);
         const view = Object.keys(f.diff).length === 0 ? prev.view : applyDiff(prev.view, f.diff);
-        return { ...statusOf(f), log, view, frames: prev.frames + 1 };
+        const driverLog = f.driverLog.length === 0 ? prev.driverLog : [...prev.driverLog, ...f.driverLog].slice(-UI_DRIVER_LOG_LIMIT);
+        return {
+          ...statusOf(f),
+          log,
+          view,
+          frames: prev.frames + 1,
+          driverLog,
+          driverCount: f.driverCount,
+          inspection: f.inspection,
+          ...hardwareOf(prev, f.hw),
+        };
       });
       return;
     }
+    case 'actResult':
+      store.setState({ actionError: msg.ok ? undefined : { id: msg.id, message: msg.error ?? 'the action was refused' } });
+      return;
     case 'error':
       store.setState({
         error: { message: msg.message, detail: msg.detail },
@@ -49,6 +73,22 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
     default:
       assertNever(msg, 'message from the worker');
   }
+}
+
+/** Applies the hardware part of a frame: a new layout with full arrays, or changed hosts in place. */
+function hardwareOf(prev: FabricState, hw: Frame['hw']): Partial<FabricState> {
+  if (hw.layout && hw.hosts) {
+    return { layout: hw.layout, hostStatus: hw.hosts.status, hostFault: hw.hosts.fault, hostVersion: prev.hostVersion + 1 };
+  }
+  const c = hw.changed;
+  if (!c || c.index.length === 0) return {};
+  const { hostStatus, hostFault } = prev;
+  for (let i = 0; i < c.index.length; i++) {
+    const h = c.index[i]!;
+    hostStatus[h] = c.status[i]!;
+    hostFault[h] = c.fault[i]!;
+  }
+  return { hostVersion: prev.hostVersion + 1 };
 }
 
 /** An error that did not come through the protocol (the worker failed to load, a message failed to clone). */

@@ -6,6 +6,9 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LogRecord } from '../../sim/engine/log';
+import type { DriverLogEntry } from '../../sim/hardware/drivers';
+import type { Inspection } from '../../sim/hardware/inspect';
+import type { Layout } from '../../sim/hardware/view';
 import type { ViewSnapshot } from '../../sim/view/records';
 import type { Speed } from '../../worker/protocol';
 
@@ -32,6 +35,19 @@ export interface FabricState {
   readonly log: readonly LogRecord[];
   readonly view: ViewSnapshot;
   readonly frames: number;
+  /** The data center's shape. */
+  readonly layout: Layout;
+  /** Per host, in host-index order: HostCode (index into HOST_STATUSES) and ground-truth fault (index into HOST_FAULTS). */
+  readonly hostStatus: Uint8Array;
+  readonly hostFault: Uint8Array;
+  /** Bumped whenever hostStatus or hostFault change (they are updated in place). */
+  readonly hostVersion: number;
+  readonly driverLog: readonly DriverLogEntry[];
+  readonly driverCount: number;
+  /** Details of the asset the UI asked to inspect. */
+  readonly inspection: Inspection | null;
+  /** The last action the worker refused, with why. */
+  readonly actionError: { readonly id: number; readonly message: string } | undefined;
 }
 
 export const initialState: FabricState = {
@@ -49,7 +65,18 @@ export const initialState: FabricState = {
   log: [],
   view: {},
   frames: 0,
+  layout: { containers: [], hostCount: 0 },
+  hostStatus: new Uint8Array(0),
+  hostFault: new Uint8Array(0),
+  hostVersion: 0,
+  driverLog: [],
+  driverCount: 0,
+  inspection: null,
+  actionError: undefined,
 };
+
+/** Driver log entries the UI keeps (the newest). */
+export const UI_DRIVER_LOG_LIMIT = 500;
 
 export type FabricStore = ReturnType<typeof createFabricStore>;
 
