@@ -4,6 +4,7 @@
  */
 import { parseArgs, UsageError } from './args';
 import { benchEngine } from './bench/engine';
+import { benchHardware } from './bench/hardware';
 
 function main(argv: string[]): number {
   let args;
@@ -31,8 +32,14 @@ function main(argv: string[]): number {
   log(`  engine schedule+dispatch    ${engine.engineNsPerEvent} ns/event`);
   log(`  ratio engine/heap           ${engine.engineToHeapRatio} (target <= 2)`);
   log(`  engine with logging+hash    ${engine.loggedEngineNsPerEvent} ns/event`);
+  const hw = benchHardware(quick ? 3 : 7);
+  log(`hardware:`);
+  log(`  build region (${hw.regionHosts} hosts)      ${hw.regionBuildMs} ms`);
+  log(`  ToR fail+detect+repair, cluster ${hw.torHealClusterMs} ms`);
+  log(`  ToR fail+detect+repair, region  ${hw.torHealRegionMs} ms`);
+  log(`  ratio region/cluster            ${hw.torHealRatioRegionToCluster} (target <= 1.5)`);
   if (args.json) {
-    const doc = { ...engine, node: process.versions.node };
+    const doc = { ...engine, ...hw, node: process.versions.node };
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
   return 0;

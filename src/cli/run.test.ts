@@ -34,3 +34,21 @@ describe('headless runner', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('headless runner: scenarios', () => {
+  it('runs a scenario file and prints the JSON document of scenarios.md', () => {
+    const r = main(['--scenario', 'public/scenarios/hardware/tor-switch.json', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({ name: expect.stringContaining('top-of-rack'), seed: 42, passed: true });
+    expect((doc.expectations as unknown[]).length).toBeGreaterThan(3);
+    expect(doc.final).toMatchObject({ hostsByStatus: { Healthy: 12 }, instances: [] });
+    expect(doc.hash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('exits 1 with the JSON path for a bad file, and for a missing one', () => {
+    const missing = main(['--scenario', 'no/such/file.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no\/such\/file.json: cannot read the file \(ENOENT\)/);
+  });
+});

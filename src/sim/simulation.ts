@@ -52,6 +52,12 @@ export class Simulation {
     if (setup.probes ?? true) installStandIn(this.engine, this.view);
   }
 
+  /** Role instances the FC has placed on a rack's hosts (none until services can be deployed). */
+  instancesOnRack(rackIndex: number): number {
+    void rackIndex;
+    return 0;
+  }
+
   get now(): number {
     return this.engine.now;
   }

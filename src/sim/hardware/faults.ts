@@ -100,6 +100,22 @@ export function isFailed(ctx: FaultContext, ref: AssetRef): boolean {
 const hostIdOf = (ref: Extract<AssetRef, { kind: 'host' }>): string =>
   `c${ref.c}-r${ref.r}-h${ref.h < 10 ? `0${ref.h}` : ref.h}`;
 
+/** Checks that the asset has something to repair now; throws FaultError otherwise. */
+export function checkRepair(ctx: FaultContext, target: string): void {
+  const ref = resolveTarget(ctx, target);
+  if (ref.kind === 'host') {
+    const h = ctx.dc.topology.hostIndex(target);
+    const s = ctx.dc.statusOf(h);
+    if (ctx.dc.ownFault[h] !== OwnFault.None || s === 'OutForRepair' || s === 'HumanInvestigate' || s === 'Down') return;
+    throw new FaultError(`${target} has nothing to repair (status ${s})`);
+  }
+  if (ref.kind === 'rack') {
+    const i = ctx.dc.topology.rack(ref.c, ref.r)!.index;
+    if (ctx.dc.torUp[i] === 0 || ctx.dc.pduUp[i] === 0) return;
+  } else if (isFailed(ctx, ref)) return;
+  throw new FaultError(`${target} has nothing to repair`);
+}
+
 /** Applies a fault (already checked). Returns fields for the log record. */
 export function applyFault(ctx: FaultContext, target: string, mode: string): Fields {
   const { dc, health, hooks } = ctx;

@@ -8,7 +8,7 @@ import type { Engine } from '../engine/engine';
 import type { Fields } from '../engine/log';
 import { Datacenter } from './datacenter';
 import { Drivers } from './drivers';
-import { applyFault, checkFail, FaultError, repairAsset, resolveTarget, type FaultContext } from './faults';
+import { applyFault, checkFail, checkRepair, FaultError, repairAsset, resolveTarget, type FaultContext } from './faults';
 import { Health } from './health';
 import { NO_HOOKS, type HostHooks } from './hooks';
 import { Inventory } from './inventory';
@@ -54,9 +54,9 @@ export class Hardware {
     this.engine.after(0, 'fault.inject', target, { mode: m });
   }
 
-  /** Repairs an asset now. Throws FaultError when it does not exist. */
+  /** Repairs an asset now. Throws FaultError when it does not exist or has nothing to repair. */
   repair(target: string): void {
-    resolveTarget(this.ctx, target);
+    checkRepair(this.ctx, target);
     this.engine.after(0, 'fault.repair', target);
   }
 
