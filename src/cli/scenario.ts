@@ -3,10 +3,28 @@
  * only when every expectation held.
  */
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ScenarioError, parseScenario } from '../sim/scenario/parse';
 import { runScenario, type ScenarioResult } from '../sim/scenario/run';
 import type { CliResult } from './run';
+
+/** The app's public folder (samples/, scenarios/). */
+export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public');
+
+/**
+ * Reads the files a scenario names: relative to the scenario file; failing that,
+ * relative to the app's public folder, where the samples live (as a browser resolves
+ * them against the site root).
+ */
+export function scenarioFiles(scenarioFile: string): (path: string) => Uint8Array {
+  const base = dirname(scenarioFile);
+  return (path) => {
+    const local = resolve(base, path);
+    return readFileSync(existsSync(local) ? local : resolve(PUBLIC_DIR, path));
+  };
+}
 
 /** Scenario files larger than this are refused before parsing. */
 const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
@@ -23,7 +41,7 @@ export function scenarioCommand(file: string, opts: { json: boolean; seed: numbe
   let result: ScenarioResult;
   try {
     const parsed = parseScenario(text);
-    result = runScenario(opts.seed === undefined ? parsed : { ...parsed, seed: opts.seed });
+    result = runScenario(opts.seed === undefined ? parsed : { ...parsed, seed: opts.seed }, scenarioFiles(file));
   } catch (e) {
     if (e instanceof ScenarioError) return fail(`${file}: ${e.message}`);
     throw e;

@@ -5,6 +5,12 @@
  */
 
 import { Engine } from './engine';
+import { FabricController } from './fabric/controller';
+import { packageOf } from './fabric/package';
+import { FABRIC_TIMING } from './fabric/timing';
+import { FabricView } from './fabric/view';
+import type { Slot } from './fabric/model';
+import { defaultImageStore, hasErrors, loadServiceModel, type Diagnostic, type SourceFile } from './servicemodel';
 import { Hardware } from './hardware/hardware';
 import { DEFAULT_PRESET, resolveSpec, type DatacenterSpec } from './hardware/spec';
 import { PROFILES, type ProfileName } from './hardware/timing';
@@ -26,6 +32,16 @@ export interface SimulationSetup {
 
 export const MAX_SEED = 2 ** 31 - 1;
 
+export class DeployError extends Error {
+  override name = 'DeployError';
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
 export function checkSeed(seed: unknown, where = 'seed'): number {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new RangeError(`${where} must be a whole number from 0 to ${MAX_SEED}, got ${JSON.stringify(seed)}`);
@@ -39,6 +55,11 @@ export class Simulation {
   readonly spec: DatacenterSpec;
   readonly hardware: Hardware;
   readonly hardwareView: HardwareView;
+  readonly fabric: FabricController;
+  readonly fabricView: FabricView;
+  readonly images = defaultImageStore();
+  /** Service files known by name (from a scenario's `services`, or sent by the UI). */
+  readonly services = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
 
   constructor(readonly setup: SimulationSetup) {
     checkSeed(setup.seed);
@@ -49,13 +70,38 @@ export class Simulation {
     this.hardware = new Hardware(this.engine, this.spec, timing);
     this.hardware.dc.clock = () => this.engine.now;
     this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
+    this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
+    this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
+    this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h));
     if (setup.probes ?? true) installStandIn(this.engine, this.view);
   }
 
-  /** Role instances the FC has placed on a rack's hosts (none until services can be deployed). */
+  /** Role instances the FC has placed on a rack's hosts. */
   instancesOnRack(rackIndex: number): number {
-    void rackIndex;
-    return 0;
+    return this.fabric.instancesOnRack(rackIndex);
+  }
+
+  /** Reads and validates a service's files against this data center; throws DeployError listing the errors. */
+  loadPackage(service: string, files?: { csdef: SourceFile; cscfg: SourceFile }) {
+    const f = files ?? this.services.get(service);
+    if (!f) throw new DeployError(`no service files for "${service}"`, []);
+    const { model, diagnostics } = loadServiceModel({ csdef: f.csdef, cscfg: f.cscfg }, { images: this.images, host: this.spec.host });
+    if (!model || hasErrors(diagnostics)) {
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      const first = errors.slice(0, 3).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('; ');
+      throw new DeployError(`${service} cannot be deployed: ${errors.length} error${errors.length === 1 ? '' : 's'} (${first})`, errors);
+    }
+    if (model.name !== service) {
+      throw new DeployError(`the files define service "${model.name}", not "${service}"`, []);
+    }
+    return packageOf(model, this.images, f.cscfg.name);
+  }
+
+  /** Deploys a service (its registered files, or the given ones) into a slot. */
+  deploy(service: string, slot: Slot = 'production', files?: { csdef: SourceFile; cscfg: SourceFile }): void {
+    const pkg = this.loadPackage(service, files);
+    if (files && !this.services.has(service)) this.services.set(service, files);
+    this.fabric.requestDeploy(service, slot, pkg);
   }
 
   get now(): number {

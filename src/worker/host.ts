@@ -6,7 +6,7 @@
  */
 
 import { applyAction, type Action } from '../sim/actions';
-import { inspectAsset } from '../sim/hardware/inspect';
+import { inspect } from '../sim/inspect';
 import { Simulation, checkSeed } from '../sim/simulation';
 import {
   LOG_PER_FRAME,
@@ -201,6 +201,7 @@ export class WorkerHost {
     const driverLog = drivers.since(this.sentDriverLog, LOG_PER_FRAME);
     this.sentDriverLog = drivers.logCount;
     const hw = sim.hardwareView.diff();
+    sim.fabricView.update();
     return {
       ...this.status(),
       frameNo: ++this.frameNo,
@@ -209,7 +210,7 @@ export class WorkerHost {
       hw,
       driverLog,
       driverCount: drivers.logCount,
-      inspection: this.inspected === null ? null : (inspectAsset(sim.hardware, this.inspected) ?? null),
+      inspection: this.inspected === null ? null : (inspect(sim, this.inspected) ?? null),
     };
   }
 
@@ -219,6 +220,7 @@ export class WorkerHost {
     const drivers = sim.hardware.drivers;
     this.sentDriverLog = drivers.logCount;
     const { layout, hosts } = sim.hardwareView.full();
+    sim.fabricView.update(true);
     const view = sim.view.snapshot();
     return {
       ...this.status(),

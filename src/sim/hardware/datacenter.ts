@@ -48,6 +48,8 @@ export class Datacenter {
   readonly history = new Map<number, { t: number; status: HostStatus }[]>();
   /** The current simulated time, for history entries (set by the owner). */
   clock: () => number = () => 0;
+  /** Called after every host status change (the FC's capacity index listens). */
+  onStatus: (host: number) => void = () => undefined;
 
   constructor(readonly spec: DatacenterSpec) {
     for (let c = 0; c < spec.containers; c++) this.addContainer(spec.racksPerContainer, spec.hostsPerRack, 'InService');
@@ -135,6 +137,7 @@ export class Datacenter {
     this.statusCounts[code]!++;
     const c = this.topology.rackOf(host).container;
     this.failedInContainer[c]! += (isFailed(code) ? 1 : 0) - (isFailed(prevCode) ? 1 : 0);
+    this.onStatus(host);
     return HOST_STATUSES[prevCode]!;
   }
 

@@ -142,6 +142,7 @@ export function applyFault(ctx: FaultContext, target: string, mode: string): Fie
         if (powerLost) stopHost(h);
         else health.scheduleDetect(h);
       }
+      hooks().reachabilityChanged([...dc.hostsOfRack(rack.index)]);
       return { mode, hosts: rack.hostCount, reach: ref.kind === 'tor' ? 'partition' : 'power' };
     }
     case 'agg': {
@@ -150,10 +151,12 @@ export function applyFault(ctx: FaultContext, target: string, mode: string): Fie
       dc.touchContainer(ref.c);
       if (c.aggUp[1 - ref.n]) return { mode, hosts: 0, reach: `redundant: c${ref.c}-agg${1 - ref.n} carries the traffic` };
       for (const h of dc.hostsOfContainer(ref.c)) health.scheduleDetect(h);
+      hooks().reachabilityChanged([...dc.hostsOfContainer(ref.c)]);
       return { mode, hosts: dc.topology.containers[ref.c]!.hostCount, reach: 'container cut off' };
     }
     case 'lb': {
       dc.lbUp[ref.n] = false;
+      hooks().reachabilityChanged('all');
       return { mode, reach: dc.lbUp[1 - ref.n] ? `lb${1 - ref.n} takes over every VIP` : 'every VIP is down' };
     }
     case 'container': {
@@ -196,6 +199,7 @@ export function repairAsset(ctx: FaultContext, target: string): Fields {
         if (fixPdu) health.powerRestored(h);
         else health.restored(h);
       }
+      ctx.hooks().reachabilityChanged([...dc.hostsOfRack(rack.index)]);
       return { hosts: rack.hostCount };
     }
     case 'agg': {
@@ -205,11 +209,13 @@ export function repairAsset(ctx: FaultContext, target: string): Fields {
       c.aggUp[ref.n] = true;
       dc.touchContainer(ref.c);
       if (wasCut) for (const h of dc.hostsOfContainer(ref.c)) health.restored(h);
+      if (wasCut) ctx.hooks().reachabilityChanged([...dc.hostsOfContainer(ref.c)]);
       return { hosts: wasCut ? dc.topology.containers[ref.c]!.hostCount : 0 };
     }
     case 'lb':
       if (dc.lbUp[ref.n]) throw new FaultError(`${target} has nothing to repair`);
       dc.lbUp[ref.n] = true;
+      ctx.hooks().reachabilityChanged('all');
       return {};
     case 'container': {
       const c = dc.containers[ref.c]!;

@@ -20,6 +20,8 @@ function build(datacenter: unknown = { preset: 'classroom' }, timing: 'realistic
       return 2;
     },
     evacuate: () => 0,
+    hostUnresponsive: () => undefined,
+    reachabilityChanged: () => undefined,
   };
   hw.hooks = hooks;
   return { sim, hw, dc, status, run, calls };

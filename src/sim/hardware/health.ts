@@ -90,6 +90,7 @@ export class Health {
     const s = this.dc.statusOf(h);
     if ((s !== 'Healthy' && s !== 'BurnIn') || this.dc.reachable(h)) return null;
     const fault = this.dc.groundFault(h);
+    this.hooks().hostUnresponsive(h);
     if (fault === 'unpowered') {
       this.setStatus(h, 'PoweredOff');
       this.lose(h, 'no power');

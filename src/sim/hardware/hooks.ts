@@ -14,6 +14,10 @@ export interface HostHooks {
   fence(host: number): number;
   /** Move every instance off a container; returns how many are still to move (0 when none). */
   evacuate(container: number): number;
+  /** The FC has detected that a host stopped answering (before it decides what to do). */
+  hostUnresponsive(host: number): void;
+  /** Ground truth: what the network or the load balancers can reach changed for these hosts ('all': every host). */
+  reachabilityChanged(hosts: readonly number[] | 'all'): void;
 }
 
 export const NO_HOOKS: HostHooks = {
@@ -22,4 +26,6 @@ export const NO_HOOKS: HostHooks = {
   hostRecovered: () => undefined,
   fence: () => 0,
   evacuate: () => 0,
+  hostUnresponsive: () => undefined,
+  reachabilityChanged: () => undefined,
 };

@@ -18,6 +18,19 @@ export interface Inspection {
   readonly facts: readonly (readonly [string, string])[];
   readonly history: readonly { readonly t: number; readonly text: string }[];
   readonly commands: readonly DriverLogEntry[];
+  /** Role instances: the disk layers and what each operation keeps of them. */
+  readonly disks?: readonly DiskRow[];
+  /** Role instances: the startup task log. */
+  readonly startupLog?: readonly { readonly t: number; readonly text: string }[];
+}
+
+export interface DiskRow {
+  readonly drive: string;
+  readonly label: string;
+  readonly generation: number;
+  readonly sizeMiB: number;
+  /** Survives: VM reboot, portal reboot, portal reimage, host loss. */
+  readonly survives: readonly [boolean, boolean, boolean, boolean];
 }
 
 export function inspectAsset(hw: Hardware, id: string): Inspection | undefined {

@@ -32,12 +32,15 @@ export interface HostsFull {
   readonly status: Uint8Array;
   /** Ground-truth fault per host (index into HOST_FAULTS). */
   readonly fault: Uint8Array;
+  /** Role instances the FC has placed on each host (255 means 255 or more). */
+  readonly instances: Uint8Array;
 }
 
 export interface HostsDiff {
   readonly index: Uint32Array;
   readonly status: Uint8Array;
   readonly fault: Uint8Array;
+  readonly instances: Uint8Array;
 }
 
 export type DeviceKindName = 'tor' | 'pdu' | 'agg' | 'lb';
@@ -79,6 +82,9 @@ export function layoutOf(dc: Datacenter): Layout {
 export class HardwareView {
   private sentStatus = new Uint8Array(0);
   private sentFault = new Uint8Array(0);
+  private sentInstances = new Uint8Array(0);
+  /** Instances placed on a host (set by the layer above). */
+  instancesOf: (h: number) => number = () => 0;
   private layoutVersion = -1;
 
   constructor(
@@ -96,16 +102,21 @@ export class HardwareView {
     const dc = this.dc;
     const n = dc.hostCount;
     const fault = new Uint8Array(n);
-    for (let h = 0; h < n; h++) fault[h] = this.faultCode(h);
+    const instances = new Uint8Array(n);
+    for (let h = 0; h < n; h++) {
+      fault[h] = this.faultCode(h);
+      instances[h] = Math.min(255, this.instancesOf(h));
+    }
     this.sentStatus = dc.status.slice();
     this.sentFault = fault.slice();
+    this.sentInstances = instances.slice();
     this.layoutVersion = dc.topology.containers.length;
     for (let r = 0; r < dc.topology.racks.length; r++) this.putRack(r);
     for (let c = 0; c < dc.containers.length; c++) this.putContainer(c);
     this.putShared();
     dc.dirtyRacks.clear();
     dc.dirtyContainers.clear();
-    return { layout: layoutOf(dc), hosts: { status: dc.status.slice(), fault } };
+    return { layout: layoutOf(dc), hosts: { status: dc.status.slice(), fault, instances } };
   }
 
   /**
@@ -125,6 +136,7 @@ export class HardwareView {
     const idx: number[] = [];
     const st: number[] = [];
     const fl: number[] = [];
+    const ins: number[] = [];
     const racks = [...dc.dirtyRacks].sort((a, b) => a - b);
     dc.dirtyRacks.clear();
     // a host status change moves its container's failed count
@@ -135,17 +147,20 @@ export class HardwareView {
       for (let h = rack.firstHost; h < rack.firstHost + rack.hostCount; h++) {
         const s = dc.status[h]!;
         const f = this.faultCode(h);
-        if (s !== this.sentStatus[h] || f !== this.sentFault[h]) {
+        const k = Math.min(255, this.instancesOf(h));
+        if (s !== this.sentStatus[h] || f !== this.sentFault[h] || k !== this.sentInstances[h]) {
           this.sentStatus[h] = s;
           this.sentFault[h] = f;
+          this.sentInstances[h] = k;
           idx.push(h);
           st.push(s);
           fl.push(f);
+          ins.push(k);
         }
       }
     }
     if (idx.length === 0) return {};
-    return { changed: { index: Uint32Array.from(idx), status: Uint8Array.from(st), fault: Uint8Array.from(fl) } };
+    return { changed: { index: Uint32Array.from(idx), status: Uint8Array.from(st), fault: Uint8Array.from(fl), instances: Uint8Array.from(ins) } };
   }
 
   private putDevice(id: string, kind: DeviceKindName, up: boolean): void {

@@ -1,35 +1,36 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../cli/scenario';
 import { parseScenario } from './parse';
 import { runScenario } from './run';
 
 const ROOT = join(__dirname, '../../../public/scenarios');
 
-function scenarioFiles(dir: string): string[] {
+function listScenarios(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? scenarioFiles(p) : name.endsWith('.json') ? [p] : [];
+    return statSync(p).isDirectory() ? listScenarios(p) : name.endsWith('.json') ? [p] : [];
   });
 }
 
-/** Scenarios that need services run once the FC's service management exists. */
-const needsServices = (text: string) => /"do"\s*:\s*"(deploy|delete|reboot|reimage|scale|configure|upgrade|walk|swap)"/.test(text);
+/** Scenarios that need upgrades, configuration changes, VIP swaps or the replicated FC run once those exist. */
+const needsLater = (text: string) => /"do"\s*:\s*"(configure|upgrade|walk|swap)"|"fc"\s*:/.test(text);
 
 describe('shipped scenarios', () => {
-  const files = scenarioFiles(ROOT).filter((f) => !needsServices(readFileSync(f, 'utf8')));
+  const files = listScenarios(ROOT).filter((f) => !needsLater(readFileSync(f, 'utf8')));
   it('there are hardware scenarios to run', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
   });
   for (const file of files) {
     it(`${relative(ROOT, file)} passes headless, twice with the same hash`, () => {
       const scenario = parseScenario(readFileSync(file, 'utf8'));
-      const a = runScenario(scenario);
+      const a = runScenario(scenario, scenarioFiles(file));
       const failures = a.expectations.filter((e) => !e.pass).map((e) => `steps[${e.step}] ${e.expect}: ${e.observed}`);
       expect(a.error).toBeUndefined();
       expect(failures).toEqual([]);
       expect(a.expectations.length).toBeGreaterThan(0);
-      expect(runScenario(scenario).hash).toBe(a.hash);
+      expect(runScenario(scenario, scenarioFiles(file)).hash).toBe(a.hash);
     });
   }
 });

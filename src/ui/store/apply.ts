@@ -35,6 +35,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
         layout: s.layout,
         hostStatus: s.hosts.status,
         hostFault: s.hosts.fault,
+        hostInstances: s.hosts.instances,
         hostVersion: prev.hostVersion + 1,
         driverLog: s.driverLog.slice(-UI_DRIVER_LOG_LIMIT),
         driverCount: s.driverCount,
@@ -78,15 +79,16 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
 /** Applies the hardware part of a frame: a new layout with full arrays, or changed hosts in place. */
 function hardwareOf(prev: FabricState, hw: Frame['hw']): Partial<FabricState> {
   if (hw.layout && hw.hosts) {
-    return { layout: hw.layout, hostStatus: hw.hosts.status, hostFault: hw.hosts.fault, hostVersion: prev.hostVersion + 1 };
+    return { layout: hw.layout, hostStatus: hw.hosts.status, hostFault: hw.hosts.fault, hostInstances: hw.hosts.instances, hostVersion: prev.hostVersion + 1 };
   }
   const c = hw.changed;
   if (!c || c.index.length === 0) return {};
-  const { hostStatus, hostFault } = prev;
+  const { hostStatus, hostFault, hostInstances } = prev;
   for (let i = 0; i < c.index.length; i++) {
     const h = c.index[i]!;
     hostStatus[h] = c.status[i]!;
     hostFault[h] = c.fault[i]!;
+    hostInstances[h] = c.instances[i]!;
   }
   return { hostVersion: prev.hostVersion + 1 };
 }

@@ -40,6 +40,8 @@ export interface FabricState {
   /** Per host, in host-index order: HostCode (index into HOST_STATUSES) and ground-truth fault (index into HOST_FAULTS). */
   readonly hostStatus: Uint8Array;
   readonly hostFault: Uint8Array;
+  /** Role instances placed on each host (255: 255 or more). */
+  readonly hostInstances: Uint8Array;
   /** Bumped whenever hostStatus or hostFault change (they are updated in place). */
   readonly hostVersion: number;
   readonly driverLog: readonly DriverLogEntry[];
@@ -68,6 +70,7 @@ export const initialState: FabricState = {
   layout: { containers: [], hostCount: 0 },
   hostStatus: new Uint8Array(0),
   hostFault: new Uint8Array(0),
+  hostInstances: new Uint8Array(0),
   hostVersion: 0,
   driverLog: [],
   driverCount: 0,

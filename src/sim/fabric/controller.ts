@@ -1,0 +1,859 @@
+/**
+ * The Fabric Controller at work on services: deploy (validate, allocate in one
+ * transaction, configure the network, drive every instance to its goal state), service
+ * healing when hosts are lost, fencing when they come back, container evacuation, and
+ * the portal's operations on instances. Reconciliation is driven by events carrying the
+ * instance's generation: work started for an older generation is ignored when it ends,
+ * so re-running a step is harmless.
+ */
+
+import type { Engine } from '../engine/engine';
+import type { Fields } from '../engine/log';
+import type { Hardware } from '../hardware/hardware';
+import type { HostHooks } from '../hardware/hooks';
+import { lbId, torId } from '../hardware/ids';
+import { Capacity, type Demand } from './capacity';
+import type { Deployment, Disk, Instance, InstanceStatus, Phase, Slot } from './model';
+import { Network } from './network';
+import type { PackageRole, ServicePackage } from './package';
+import type { FabricTiming } from './timing';
+
+const HISTORY = 30;
+
+export class FabricController {
+  readonly deployments = new Map<string, Deployment>();
+  readonly capacity: Capacity;
+  readonly network: Network;
+  /** Instances the FC has placed on each host. */
+  private readonly byHost = new Map<number, Set<Instance>>();
+  /** Stale copies still running on hosts the FC gave up while they were cut off. */
+  private readonly ghosts = new Map<number, string[]>();
+  /** Instances waiting for a host, in arrival order. */
+  private readonly waiting = new Set<Instance>();
+  /** Base VHDs already copied to each host. */
+  private readonly imageCache = new Map<number, Set<string>>();
+  /** Deployments with instances to heal, waiting their turn; and those being healed. */
+  private readonly healQueue: string[] = [];
+  private readonly healing = new Map<string, Set<Instance>>();
+  /** Per host, clean-VM WaitTimeouts in a row. */
+  private readonly waitTimeouts = new Map<number, number>();
+  /** Deployment requests waiting for their event, by request number. */
+  private readonly requests = new Map<number, { service: string; slot: Slot; pkg: ServicePackage }>();
+  private nextRequest = 1;
+  /** The last refusal of each service's deploy, for views and expectations. */
+  readonly refusals = new Map<string, string>();
+  /** Deployments whose view changed since the view last looked. */
+  readonly dirty = new Set<string>();
+  /** Containers being evacuated. */
+  private readonly evacuating = new Set<number>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly hw: Hardware,
+    readonly timing: FabricTiming,
+  ) {
+    this.capacity = new Capacity(hw.dc);
+    this.network = new Network(engine.rng('names'));
+    hw.hooks = this.hooks();
+    hw.dc.onStatus = (h) => this.hostStatusChanged(h);
+    const on = (kind: string, fn: (inst: Instance, data: Fields) => Fields | null) =>
+      engine.on(kind, (ev) => {
+        const inst = this.instance(ev.subject);
+        if (!inst || inst.gen !== ev.data.gen) return null; // stale: the instance moved on
+        return fn(inst, ev.data);
+      });
+    engine.on('deploy.request', (ev) => this.deployNow(ev.data.req as number));
+    engine.on('deployment.delete', (ev) => this.deleteNow(ev.subject));
+    engine.on('deployment.running', (ev) => ({ service: ev.subject }));
+    engine.on('fc.heal', (ev) => this.healNext(ev.subject));
+    engine.on('fc.retryPlacement', () => this.retryWaiting());
+    // network programming and VM clean-up: recorded in the driver log, nothing waits on them
+    engine.on('fc.networkDone', () => undefined, { quiet: true });
+    on('fc.vhdCopied', (i, d) => this.vhdCopied(i, d));
+    on('fc.vmCreated', (i, d) => this.vmCreated(i, d));
+    on('fc.agentConnected', (i) => this.agentConnected(i));
+    on('fc.waitTimeout', (i) => this.waitTimeout(i));
+    on('fc.taskDone', (i) => this.taskDone(i));
+    on('fc.roleStarted', (i, d) => this.roleStarted(i, d));
+    on('fc.dipAdded', (i, d) => this.dipAdded(i, d));
+    on('fc.vmStopped', (i) => this.vmStopped(i));
+    on('fc.vmRestart', (i) => this.vmRestart(i));
+    engine.on('instance.fail', (ev) => this.instanceFail(ev.subject, ev.data.mode as string));
+    engine.on('instance.repair', (ev) => this.instanceRepair(ev.subject));
+    engine.on('instance.reboot', (ev) => this.portalOp(ev.subject, 'reboot'));
+    engine.on('instance.reimage', (ev) => this.portalOp(ev.subject, 'reimage'));
+    engine.on('role.scale', (ev) => this.scaleNow(ev.subject, ev.data.count as number));
+  }
+
+  // ---- lookups ---------------------------------------------------------------------
+
+  instance(id: string): Instance | undefined {
+    const m = /^([^/]+)\/(.+)_IN_(\d+)$/.exec(id);
+    if (!m) return undefined;
+    for (const slot of ['production', 'staging'] as const) {
+      const dep = this.deployments.get(`${m[1]}/${slot}`);
+      const inst = dep?.roles.get(m[2]!)?.[Number(m[3])];
+      if (inst && inst.id === id && inst.phase !== 'gone') return inst;
+    }
+    return undefined;
+  }
+
+  deploymentOf(inst: Instance): Deployment {
+    return this.deployments.get(inst.deployment)!;
+  }
+
+  production(service: string): Deployment | undefined {
+    return this.deployments.get(`${service}/production`);
+  }
+
+  private roleOf(inst: Instance): PackageRole {
+    return this.deploymentOf(inst).pkg.roles[inst.roleIndex]!;
+  }
+
+  instancesOnHost(h: number): ReadonlySet<Instance> {
+    return this.byHost.get(h) ?? EMPTY_SET;
+  }
+
+  // ---- deploying ---------------------------------------------------------------------
+
+  /** Queues a deployment request; the FC takes it at once, as an event. */
+  requestDeploy(service: string, slot: Slot, pkg: ServicePackage): void {
+    const req = this.nextRequest++;
+    this.requests.set(req, { service, slot, pkg });
+    this.engine.after(0, 'deploy.request', service, { req, slot });
+  }
+
+  private refuse(service: string, reason: string): Fields {
+    this.refusals.set(service, reason);
+    this.dirty.add(service);
+    return { refused: reason };
+  }
+
+  private clearRefusal(service: string): void {
+    if (this.refusals.delete(service)) this.dirty.add(service);
+  }
+
+  private deployNow(req: number): Fields {
+    const r = this.requests.get(req)!;
+    this.requests.delete(req);
+    const id = `${r.service}/${r.slot}`;
+    if (this.deployments.has(id)) return this.refuse(r.service, `a deployment of ${r.service} already exists in the ${r.slot} slot`);
+    const fdCount = this.hw.dc.spec.faultDomains;
+    const dep: Deployment = {
+      id,
+      service: r.service,
+      slot: r.slot,
+      pkg: r.pkg,
+      status: 'Deploying',
+      vip: '',
+      dns: '',
+      vlan: 0,
+      fdRacks: Array.from({ length: fdCount }, () => []),
+      roles: new Map(),
+      createdAt: this.engine.now,
+      started: false,
+      downMs: 0,
+      downSince: undefined,
+    };
+    // Allocation is one transaction: every instance finds a host or nothing is reserved.
+    this.deployments.set(id, dep);
+    const placed: Instance[] = [];
+    for (const [ri, role] of r.pkg.roles.entries()) {
+      const list: Instance[] = [];
+      for (let n = 0; n < role.instances; n++) {
+        const inst = this.newInstance(dep, role, ri, n);
+        list.push(inst);
+        const why = this.place(inst, dep);
+        if (why) {
+          for (const p of placed) this.unplace(p);
+          this.deployments.delete(id);
+          return this.refuse(r.service, `does not fit: ${why} (role ${role.name}, instance ${n} of ${role.instances}, ${role.vmsize}); nothing was reserved`);
+        }
+        placed.push(inst);
+      }
+      dep.roles.set(role.name, list);
+    }
+    this.clearRefusal(r.service);
+    dep.vip = this.network.allocateVip();
+    dep.dns = r.slot === 'production' ? `${r.service}.cloudapp.net` : this.network.stagingName();
+    dep.vlan = this.network.allocateVlan();
+    this.dirty.add(id);
+    this.configureNetwork(dep);
+    for (const inst of placed) this.startOnHost(inst, 'deploy');
+    return { slot: r.slot, instances: placed.length, vip: dep.vip, dns: dep.dns };
+  }
+
+  private newInstance(dep: Deployment, role: PackageRole, roleIndex: number, n: number): Instance {
+    const fdCount = dep.fdRacks.length;
+    const disk = (): Disk => ({ generation: 0, createdAt: this.engine.now, host: -1 });
+    return {
+      id: `${dep.service}/${role.name}_IN_${n}`,
+      deployment: dep.id,
+      role: role.name,
+      roleIndex,
+      n,
+      // Orthogonal to update domains: 3 roles x 3 instances over 3 FDs and 3 UDs is a Latin square.
+      fd: (n + roleIndex) % fdCount,
+      ud: n % dep.pkg.upgradeDomainCount,
+      host: -1,
+      status: 'RoleStateUnknown',
+      phase: 'unplaced',
+      gen: 0,
+      computerName: '',
+      dip: '',
+      inPool: false,
+      running: false,
+      fault: 'none',
+      taskIndex: 0,
+      version: dep.pkg.label,
+      waitReason: '',
+      disks: { c: disk(), d: disk(), e: disk() },
+      lastDiskOp: { op: 'deploy', diffKept: false, t: this.engine.now },
+      history: [],
+      startupLog: [],
+      waitTimeouts: 0,
+    };
+  }
+
+  private demand(inst: Instance): Demand {
+    const r = this.roleOf(inst);
+    return { cores: r.cores, memoryMiB: r.memoryMiB, diskGiB: r.diskGiB };
+  }
+
+  /**
+   * Finds a host in the instance's fault domain (its racks, extended with a fresh rack
+   * no other fault domain of the deployment uses) and reserves it. Returns why not, or ''.
+   */
+  private place(inst: Instance, dep: Deployment): string {
+    const d = this.demand(inst);
+    const racks = dep.fdRacks[inst.fd]!;
+    let h = -1;
+    for (const r of racks) {
+      h = this.capacity.hostInRack(r, d);
+      if (h >= 0) break;
+    }
+    if (h < 0) {
+      const used = new Set(dep.fdRacks.flat());
+      const fresh = this.capacity.roomiestRacks(1, d, used)[0];
+      if (fresh === undefined) {
+        return `no healthy host with ${d.cores} free cores, ${d.memoryMiB} MiB and ${d.diskGiB} GiB for fault domain ${inst.fd} outside the ${used.size} racks the deployment's other fault domains use`;
+      }
+      racks.push(fresh);
+      h = this.capacity.hostInRack(fresh, d);
+    }
+    this.capacity.reserve(h, d);
+    inst.host = h;
+    let set = this.byHost.get(h);
+    if (!set) this.byHost.set(h, (set = new Set()));
+    set.add(inst);
+    return '';
+  }
+
+  /** Releases an instance's host (its VM is gone or abandoned). */
+  private unplace(inst: Instance): void {
+    if (inst.host < 0) return;
+    this.capacity.release(inst.host, this.demand(inst));
+    this.byHost.get(inst.host)?.delete(inst);
+    inst.host = -1;
+    this.scheduleRetry();
+  }
+
+  private configureNetwork(dep: Deployment): void {
+    const racks = [...new Set(dep.fdRacks.flat())].sort((a, b) => a - b);
+    for (const r of racks) {
+      const rack = this.hw.dc.topology.racks[r]!;
+      this.hw.drivers.issue(torId(rack.container, rack.r), 'createVlan', { vlan: dep.vlan }, { kind: 'fc.networkDone', subject: dep.id });
+    }
+    this.hw.drivers.issue(this.activeLb(), 'allocateVip', { vip: dep.vip }, { kind: 'fc.networkDone', subject: dep.id });
+  }
+
+  private activeLb(): string {
+    return this.hw.dc.lbUp[0] || !this.hw.dc.lbUp[1] ? lbId(0) : lbId(1);
+  }
+
+  // ---- reconciliation: drive an instance to ReadyRole ----------------------------------
+
+  setStatus(inst: Instance, s: InstanceStatus): void {
+    if (inst.status === s) return;
+    inst.status = s;
+    inst.history.push({ t: this.engine.now, status: s });
+    if (inst.history.length > HISTORY) inst.history.shift();
+    if (s !== 'ReadyRole' && inst.inPool) this.leavePool(inst);
+    this.dirty.add(inst.deployment);
+    this.checkAvailability(this.deploymentOf(inst));
+  }
+
+  private leavePool(inst: Instance): void {
+    inst.inPool = false;
+    if (this.hw.dc.vipsUp()) this.hw.drivers.issue(this.activeLb(), 'removeDip', { dip: inst.dip }, { kind: 'fc.networkDone', subject: inst.deployment });
+  }
+
+  /** Starts a (new) VM for the instance on its reserved host: all disks fresh there. */
+  private startOnHost(inst: Instance, op: string): void {
+    const h = inst.host;
+    inst.gen++;
+    inst.computerName = this.network.computerName();
+    inst.dip = this.network.allocateDip();
+    inst.running = false;
+    inst.taskIndex = 0;
+    inst.waitReason = '';
+    for (const disk of [inst.disks.c, inst.disks.d, inst.disks.e]) {
+      disk.generation++;
+      disk.createdAt = this.engine.now;
+      disk.host = h;
+    }
+    inst.lastDiskOp = { op, diffKept: false, t: this.engine.now };
+    inst.version = this.deploymentOf(inst).pkg.label;
+    this.setStatus(inst, 'CreatingVM');
+    const image = this.roleOf(inst).image;
+    const hostId = this.hw.dc.topology.hostId(h);
+    if (this.imageCache.get(h)?.has(image.name)) {
+      this.createVm(inst);
+    } else {
+      inst.phase = 'copying';
+      const work = Math.round((this.timing.copyBaseVhdMs * image.sizeGiB) / 30);
+      this.hw.drivers.issue(hostId, 'copyBaseVhd', { image: image.name }, { kind: 'fc.vhdCopied', subject: inst.id, data: { gen: inst.gen } }, work);
+    }
+  }
+
+  private commandFailed(inst: Instance, data: Fields): Fields {
+    // The host stopped answering mid-work: health management decides its fate (and the
+    // instance's); if the host still looks healthy, move the instance elsewhere.
+    if (inst.host >= 0 && this.hw.dc.statusOf(inst.host) === 'Healthy') this.relocate(inst, 'command failed');
+    return { ok: false, outcome: data.outcome ?? null };
+  }
+
+  private vhdCopied(inst: Instance, data: Fields): Fields {
+    if (!data.ok) return this.commandFailed(inst, data);
+    const image = this.roleOf(inst).image.name;
+    let cache = this.imageCache.get(inst.host);
+    if (!cache) this.imageCache.set(inst.host, (cache = new Set()));
+    cache.add(image);
+    this.createVm(inst);
+    return { image };
+  }
+
+  private createVm(inst: Instance): void {
+    inst.phase = 'creating';
+    this.hw.drivers.issue(
+      this.hw.dc.topology.hostId(inst.host),
+      'createVm',
+      { instance: inst.id, diffDisk: `${inst.computerName}-D${inst.disks.d.generation}.vhd` },
+      { kind: 'fc.vmCreated', subject: inst.id, data: { gen: inst.gen } },
+      this.timing.createVmMs,
+    );
+  }
+
+  private vmCreated(inst: Instance, data: Fields): Fields {
+    if (!data.ok) return this.commandFailed(inst, data);
+    this.boot(inst);
+    return { host: this.hw.dc.topology.hostId(inst.host), computerName: inst.computerName };
+  }
+
+  /** The VM boots; its guest agent connects when done, or the WaitTimeout fires. */
+  private boot(inst: Instance): void {
+    inst.phase = 'booting';
+    this.setStatus(inst, 'StartingVM');
+    const boot = this.engine.rng('latency').latency(this.timing.vmBootMs, this.timing.vmBootMs / 2, this.timing.vmBootMs * 3, 0.2);
+    this.engine.after(boot, 'fc.agentConnected', inst.id, { gen: inst.gen });
+    this.engine.after(this.timing.guestAgentTimeoutMs, 'fc.waitTimeout', inst.id, { gen: inst.gen });
+  }
+
+  private agentConnected(inst: Instance): Fields | null {
+    if (inst.phase !== 'booting') return null;
+    if (!this.hw.dc.reachable(inst.host) || inst.fault === 'hang') return null; // the WaitTimeout will tell
+    this.waitTimeouts.delete(inst.host);
+    inst.phase = 'startup';
+    inst.taskIndex = 0;
+    this.setStatus(inst, 'CreatingRole');
+    this.nextTask(inst);
+    return { host: this.hw.dc.topology.hostId(inst.host) };
+  }
+
+  private waitTimeout(inst: Instance): Fields | null {
+    if (inst.phase !== 'booting') return null;
+    const h = inst.host;
+    const n = (this.waitTimeouts.get(h) ?? 0) + 1;
+    this.waitTimeouts.set(h, n);
+    if (n >= this.timing.waitTimeoutsForHumanInvestigate && this.hw.dc.statusOf(h) === 'Healthy') {
+      // Three clean VMs in a row never connected: the server is faulty (fidelity.md).
+      this.hw.dc.setStatus(h, 'HumanInvestigate');
+      this.hw.health.checkThreshold();
+      this.hostLost(h, 'guest agents never connected');
+      return { error: 'WaitTimeout', humanInvestigate: this.hw.dc.topology.hostId(h) };
+    }
+    this.relocate(inst, 'WaitTimeout');
+    return { error: 'WaitTimeout', inARow: n };
+  }
+
+  private nextTask(inst: Instance): void {
+    const tasks = this.roleOf(inst).startupTasks;
+    // background and foreground tasks do not hold up the next one
+    while (inst.taskIndex < tasks.length && tasks[inst.taskIndex]!.taskType !== 'simple') {
+      this.logTask(inst, `${tasks[inst.taskIndex]!.commandLine} started (${tasks[inst.taskIndex]!.taskType})`);
+      inst.taskIndex++;
+    }
+    if (inst.taskIndex < tasks.length) {
+      const d = this.engine.rng('latency').latency(this.timing.startupTaskMs, 1000, this.timing.startupTaskMs * 6, 0.6);
+      this.logTask(inst, `${tasks[inst.taskIndex]!.commandLine} started`);
+      this.engine.after(d, 'fc.taskDone', inst.id, { gen: inst.gen, task: inst.taskIndex });
+      return;
+    }
+    inst.phase = 'starting';
+    this.setStatus(inst, 'StartingRole');
+    this.hw.drivers.issue(
+      this.hw.dc.topology.hostId(inst.host),
+      'startRole',
+      { instance: inst.id },
+      { kind: 'fc.roleStarted', subject: inst.id, data: { gen: inst.gen } },
+      this.timing.roleStartMs,
+    );
+  }
+
+  private logTask(inst: Instance, text: string): void {
+    inst.startupLog.push({ t: this.engine.now, text });
+    if (inst.startupLog.length > HISTORY) inst.startupLog.shift();
+  }
+
+  private taskDone(inst: Instance): Fields | null {
+    if (inst.phase !== 'startup') return null;
+    const task = this.roleOf(inst).startupTasks[inst.taskIndex];
+    if (task) this.logTask(inst, `${task.commandLine} exited 0`);
+    inst.taskIndex++;
+    this.nextTask(inst);
+    return { task: task?.commandLine ?? null };
+  }
+
+  private roleStarted(inst: Instance, data: Fields): Fields {
+    if (!data.ok) return this.commandFailed(inst, data);
+    inst.phase = 'ready';
+    inst.running = true;
+    this.setStatus(inst, 'ReadyRole');
+    this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip, vip: this.deploymentOf(inst).vip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+    this.instanceReady(inst);
+    return { status: 'ReadyRole' };
+  }
+
+  private dipAdded(inst: Instance, data: Fields): Fields | null {
+    if (inst.status !== 'ReadyRole') return null;
+    if (!data.ok) {
+      // no load balancer answered: try again shortly
+      this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+      return { ok: false };
+    }
+    inst.inPool = true;
+    this.dirty.add(inst.deployment);
+    this.checkAvailability(this.deploymentOf(inst));
+    return { dip: inst.dip, lb: data.cmd === undefined ? null : this.activeLb() };
+  }
+
+  /** Bookkeeping when an instance reaches ReadyRole: deployment start, healing progress. */
+  private instanceReady(inst: Instance): void {
+    const dep = this.deploymentOf(inst);
+    if (!dep.started && [...dep.roles.values()].every((l) => l.every((i) => i.status === 'ReadyRole'))) {
+      dep.started = true;
+      dep.status = 'Running';
+      this.engine.after(0, 'deployment.running', dep.service, { slot: dep.slot });
+    }
+    this.healProgress(dep.id, inst);
+  }
+
+  // ---- healing --------------------------------------------------------------------------
+
+  /** Moves an instance off its host: a new VM elsewhere in its fault domain, all disks fresh. */
+  private relocate(inst: Instance, op: string): void {
+    this.unplace(inst);
+    inst.gen++;
+    inst.phase = 'unplaced';
+    inst.running = false;
+    inst.lastDiskOp = { op, diffKept: false, t: this.engine.now };
+    this.setStatus(inst, 'RoleStateUnknown');
+    this.queueHeal(inst);
+  }
+
+  private queueHeal(inst: Instance): void {
+    const id = inst.deployment;
+    let set = this.healing.get(id);
+    if (!set) {
+      set = new Set();
+      this.healing.set(id, set);
+      this.healQueue.push(id);
+      this.engine.after(0, 'fc.heal', id);
+    }
+    set.add(inst);
+    if (this.activeHeals.has(id)) this.placeAndStart(inst);
+  }
+
+  private readonly activeHeals = new Set<string>();
+
+  /** Takes the next deployments off the heal queue, a few at a time. */
+  private healNext(_depId: string): Fields | null {
+    const started: string[] = [];
+    let placed = 0;
+    let waiting = 0;
+    while (this.activeHeals.size < this.timing.healingConcurrency && this.healQueue.length > 0) {
+      const id = this.healQueue.shift()!;
+      if (!this.deployments.has(id)) continue;
+      this.activeHeals.add(id);
+      started.push(id);
+      for (const inst of [...(this.healing.get(id) ?? [])]) {
+        this.placeAndStart(inst);
+        if (inst.host >= 0) placed++;
+        else waiting++;
+      }
+      this.healProgress(id, undefined);
+    }
+    return started.length === 0 ? null : { deployments: started.join(' '), placed, waiting, queued: this.healQueue.length };
+  }
+
+  private placeAndStart(inst: Instance): void {
+    if (inst.phase !== 'unplaced' || inst.host >= 0) return;
+    const why = this.place(inst, this.deploymentOf(inst));
+    if (why) {
+      inst.waitReason = why;
+      this.waiting.add(inst);
+      this.dirty.add(inst.deployment);
+      return;
+    }
+    this.waiting.delete(inst);
+    this.startOnHost(inst, inst.lastDiskOp.op);
+  }
+
+  /** A healing deployment is done when each of its instances is ready or waiting for room. */
+  private healProgress(depId: string, inst: Instance | undefined): void {
+    const set = this.healing.get(depId);
+    if (!set || !this.activeHeals.has(depId)) return;
+    if (inst) set.delete(inst);
+    for (const i of set) if (!this.waiting.has(i) && i.phase !== 'gone') return;
+    for (const i of set) if (i.phase === 'gone') set.delete(i);
+    this.activeHeals.delete(depId);
+    if (set.size === 0) this.healing.delete(depId);
+    if (this.healQueue.length > 0) this.engine.after(0, 'fc.heal', this.healQueue[0]!);
+  }
+
+  private retryScheduled = false;
+  private scheduleRetry(): void {
+    if (this.waiting.size === 0 || this.retryScheduled) return;
+    this.retryScheduled = true;
+    this.engine.after(this.hw.timing.heartbeatIntervalMs, 'fc.retryPlacement', 'fc');
+  }
+
+  private retryWaiting(): Fields | null {
+    this.retryScheduled = false;
+    let placed = 0;
+    for (const inst of [...this.waiting]) {
+      const before = inst.host;
+      this.placeAndStart(inst);
+      if (before < 0 && inst.host >= 0) placed++;
+    }
+    for (const c of this.evacuating) this.checkEvacuated(c);
+    return placed === 0 ? null : { placed, stillWaiting: this.waiting.size };
+  }
+
+  private hostStatusChanged(h: number): void {
+    this.capacity.refresh(h);
+    if (this.hw.dc.statusOf(h) === 'Healthy') this.scheduleRetry();
+  }
+
+  /** The FC gives up a host: every instance on it is re-created elsewhere. */
+  hostLost(h: number, reason: string): void {
+    const insts = [...this.instancesOnHost(h)];
+    const cutOff = !this.hw.dc.networkUp(h) && this.hw.dc.powered(h);
+    for (const inst of insts) {
+      if (cutOff && inst.running) {
+        // the VM may still run behind the partition: remember it, to fence it on return
+        let g = this.ghosts.get(h);
+        if (!g) this.ghosts.set(h, (g = []));
+        g.push(inst.id);
+      }
+      this.relocate(inst, `host lost (${reason})`);
+    }
+  }
+
+  private hooks(): HostHooks {
+    return {
+      vmsStopped: (h) => {
+        for (const inst of this.instancesOnHost(h)) inst.running = false;
+        this.ghosts.delete(h);
+        this.checkHost(h);
+      },
+      hostUnresponsive: (h) => {
+        for (const inst of this.instancesOnHost(h)) {
+          if (inst.phase !== 'unplaced') {
+            inst.gen++;
+            inst.phase = 'unresponsive';
+            this.setStatus(inst, 'UnresponsiveRole');
+          }
+        }
+      },
+      hostLost: (h, reason) => this.hostLost(h, reason),
+      hostRecovered: (h) => {
+        // rebooted in place: the VMs boot again from their disks (a VM reboot keeps them all)
+        for (const inst of this.instancesOnHost(h)) {
+          inst.gen++;
+          inst.running = false;
+          inst.lastDiskOp = { op: 'host reboot', diffKept: true, t: this.engine.now };
+          this.boot(inst);
+        }
+      },
+      fence: (h) => this.fence(h),
+      evacuate: (c) => this.evacuate(c),
+      reachabilityChanged: (hosts) => {
+        if (hosts === 'all') for (const dep of this.deployments.values()) this.checkAvailability(dep);
+        else for (const h of hosts) this.checkHost(h);
+      },
+    };
+  }
+
+  private checkHost(h: number): void {
+    const deps = new Set<string>();
+    for (const inst of this.instancesOnHost(h)) deps.add(inst.deployment);
+    for (const id of deps) this.checkAvailability(this.deployments.get(id)!);
+  }
+
+  /** Destroys stale copies on a host that answers again, before it rejoins. Returns how many. */
+  private fence(h: number): number {
+    const stale = this.ghosts.get(h) ?? [];
+    this.ghosts.delete(h);
+    for (const id of stale) {
+      this.hw.drivers.issue(this.hw.dc.topology.hostId(h), 'destroyVm', { instance: id, reason: 'fenced' }, { kind: 'fc.networkDone', subject: id });
+    }
+    // instances the FC never gave up (healing was stopped) resume in place
+    for (const inst of this.instancesOnHost(h)) {
+      if (inst.phase === 'unresponsive') {
+        inst.gen++;
+        if (inst.running) {
+          inst.phase = 'ready';
+          this.setStatus(inst, 'ReadyRole');
+          this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+        } else this.boot(inst);
+      }
+    }
+    return stale.length;
+  }
+
+  private evacuate(c: number): number {
+    this.evacuating.add(c);
+    for (const h of this.hw.dc.hostsOfContainer(c)) {
+      for (const inst of [...this.instancesOnHost(h)]) {
+        this.hw.drivers.issue(this.hw.dc.topology.hostId(h), 'destroyVm', { instance: inst.id, reason: 'evacuation' }, { kind: 'fc.networkDone', subject: inst.id });
+        this.relocate(inst, 'container evacuated');
+      }
+    }
+    return this.remainingIn(c);
+  }
+
+  private remainingIn(c: number): number {
+    let n = 0;
+    for (const h of this.hw.dc.hostsOfContainer(c)) n += this.capacity.instances[h]!;
+    return n;
+  }
+
+  private checkEvacuated(c: number): void {
+    if (this.remainingIn(c) === 0) {
+      this.evacuating.delete(c);
+      this.hw.inventory.evacuationDone(c);
+    }
+  }
+
+  // ---- availability ----------------------------------------------------------------------
+
+  /** Serving: in the load balancer's pool, really running, reachable, and a VIP answers. */
+  serving(inst: Instance): boolean {
+    return inst.inPool && inst.running && inst.host >= 0 && this.hw.dc.reachable(inst.host) && inst.fault === 'none' && this.hw.dc.vipsUp();
+  }
+
+  /** Every role with an input endpoint has a serving instance. */
+  available(dep: Deployment): boolean {
+    for (const [ri, role] of dep.pkg.roles.entries()) {
+      if (role.inputPorts.length === 0) continue;
+      const list = dep.roles.get(role.name) ?? [];
+      if (!list.some((i) => this.serving(i))) return false;
+      void ri;
+    }
+    return true;
+  }
+
+  checkAvailability(dep: Deployment): void {
+    const up = this.available(dep);
+    const now = this.engine.now;
+    if (!up && dep.downSince === undefined && dep.started) dep.downSince = now;
+    if (up && dep.downSince !== undefined) {
+      dep.downMs += now - dep.downSince;
+      dep.downSince = undefined;
+    }
+    this.dirty.add(dep.id);
+  }
+
+  // ---- portal and user actions -------------------------------------------------------------
+
+  requestDelete(depId: string): void {
+    this.engine.after(0, 'deployment.delete', depId);
+  }
+
+  private deleteNow(depId: string): Fields | null {
+    const dep = this.deployments.get(depId);
+    if (!dep) return null;
+    dep.status = 'Deleting';
+    let n = 0;
+    for (const list of dep.roles.values()) {
+      for (const inst of list) {
+        if (inst.host >= 0) {
+          this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), 'destroyVm', { instance: inst.id }, { kind: 'fc.networkDone', subject: inst.id });
+        }
+        if (inst.inPool) this.leavePool(inst);
+        this.unplace(inst);
+        this.waiting.delete(inst);
+        inst.phase = 'gone';
+        inst.gen++;
+        n++;
+      }
+    }
+    this.healing.delete(depId);
+    this.activeHeals.delete(depId);
+    this.network.releaseVip(dep.vip);
+    this.deployments.delete(depId);
+    this.dirty.add(depId);
+    return { instances: n };
+  }
+
+  private instanceFail(id: string, mode: string): Fields | null {
+    const inst = this.instance(id);
+    if (!inst) return null;
+    if (mode === 'hang') {
+      inst.fault = 'hang';
+      inst.running = false;
+      inst.gen++;
+      inst.phase = 'unresponsive';
+      this.setStatus(inst, 'UnresponsiveRole');
+      // the host agent restarts a VM it cannot talk to for 10 minutes (fidelity.md)
+      this.engine.after(this.timing.unresponsiveVmRestartMs, 'fc.vmRestart', inst.id, { gen: inst.gen });
+      return { mode };
+    }
+    // the role process crashed: the guest agent restarts it inside the same VM
+    inst.running = false;
+    inst.gen++;
+    inst.phase = 'restarting';
+    this.setStatus(inst, 'RestartingRole');
+    this.recycleLocalStorage(inst);
+    inst.lastDiskOp = { op: 'role restart', diffKept: true, t: this.engine.now };
+    this.engine.after(this.timing.stopMs, 'fc.vmStopped', inst.id, { gen: inst.gen });
+    return { mode: 'crash' };
+  }
+
+  private recycleLocalStorage(inst: Instance): void {
+    const clean = this.roleOf(inst).localStorage.filter((l) => l.cleanOnRoleRecycle).map((l) => l.name);
+    if (clean.length) this.logTask(inst, `local storage wiped on recycle: ${clean.join(', ')}`);
+  }
+
+  private vmRestart(inst: Instance): Fields | null {
+    if (inst.phase !== 'unresponsive') return null;
+    inst.fault = 'none';
+    inst.lastDiskOp = { op: 'VM restart', diffKept: true, t: this.engine.now };
+    inst.disks.e.generation++;
+    this.boot(inst);
+    return { restarted: true };
+  }
+
+  private instanceRepair(id: string): Fields | null {
+    const inst = this.instance(id);
+    if (!inst || inst.fault === 'none') return null;
+    inst.fault = 'none';
+    inst.gen++;
+    this.boot(inst);
+    return { resumed: true };
+  }
+
+  /** After a stop: start the VM (reboot) or the role (restart) again. */
+  private vmStopped(inst: Instance): Fields | null {
+    if (inst.phase === 'restarting') {
+      inst.phase = 'startup';
+      inst.taskIndex = this.roleOf(inst).startupTasks.length; // a role restart does not rerun startup tasks
+      this.nextTask(inst);
+      return { restart: 'role' };
+    }
+    if (inst.phase === 'rebooting') {
+      this.boot(inst);
+      return { restart: 'vm' };
+    }
+    return null;
+  }
+
+  /** Portal reboot (disks kept, role root rebuilt) or reimage (differencing and role disks rebuilt). */
+  private portalOp(id: string, op: 'reboot' | 'reimage'): Fields | null {
+    const inst = this.instance(id);
+    if (!inst || inst.host < 0) return null;
+    inst.gen++;
+    inst.running = false;
+    inst.phase = 'rebooting';
+    this.setStatus(inst, 'StoppingVM');
+    inst.disks.e.generation++;
+    inst.disks.e.createdAt = this.engine.now;
+    if (op === 'reimage') {
+      inst.disks.d.generation++;
+      inst.disks.d.createdAt = this.engine.now;
+    }
+    inst.lastDiskOp = { op, diffKept: op === 'reboot', t: this.engine.now };
+    const cmd = op === 'reboot' ? 'rebootVm' : 'reimageVm';
+    this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), cmd, { instance: inst.id }, { kind: 'fc.vmStopped', subject: inst.id, data: { gen: inst.gen } }, this.timing.stopMs);
+    return { op, diffDisk: op === 'reboot' ? 'kept' : 'fresh' };
+  }
+
+  /** Scales a role to `count` instances: new ones placed by FD/UD, the highest-numbered removed. */
+  private scaleNow(roleRef: string, count: number): Fields | null {
+    const [service, roleName] = roleRef.split('/') as [string, string];
+    const dep = this.production(service);
+    const list = dep?.roles.get(roleName);
+    if (!dep || !list) return null;
+    const ri = dep.pkg.roles.findIndex((r) => r.name === roleName);
+    const role = dep.pkg.roles[ri]!;
+    const before = list.length;
+    while (list.length > count) {
+      const inst = list.pop()!;
+      if (inst.host >= 0) this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), 'destroyVm', { instance: inst.id }, { kind: 'fc.networkDone', subject: inst.id });
+      if (inst.inPool) this.leavePool(inst);
+      this.unplace(inst);
+      this.waiting.delete(inst);
+      inst.phase = 'gone';
+      inst.gen++;
+    }
+    for (let n = list.length; n < count; n++) {
+      const inst = this.newInstance(dep, role, ri, n);
+      list.push(inst);
+      const why = this.place(inst, dep);
+      if (why) {
+        inst.waitReason = why;
+        this.waiting.add(inst);
+        this.scheduleRetry();
+      } else this.startOnHost(inst, 'scale out');
+    }
+    dep.pkg = { ...dep.pkg, roles: dep.pkg.roles.map((r, i) => (i === ri ? { ...r, instances: count } : r)) };
+    this.dirty.add(dep.id);
+    this.checkAvailability(dep);
+    return { from: before, to: count };
+  }
+
+  // ---- queries ------------------------------------------------------------------------------
+
+  /** Instances the FC has placed on a rack's hosts. */
+  instancesOnRack(rack: number): number {
+    const info = this.hw.dc.topology.racks[rack]!;
+    let n = 0;
+    for (let h = info.firstHost; h < info.firstHost + info.hostCount; h++) n += this.capacity.instances[h]!;
+    return n;
+  }
+
+  waitingCount(): number {
+    return this.waiting.size;
+  }
+
+  ghostCount(h: number): number {
+    return this.ghosts.get(h)?.length ?? 0;
+  }
+
+  currentPhase(inst: Instance): Phase {
+    return inst.phase;
+  }
+}
+
+const EMPTY_SET: ReadonlySet<Instance> = new Set();

@@ -1,0 +1,112 @@
+/**
+ * Deployments and role instances as the FC keeps them: goal and current state, where
+ * each instance runs, its network identity and its disk layers.
+ */
+
+import type { ServicePackage } from './package';
+
+export type Slot = 'production' | 'staging';
+
+export type DeploymentStatus = 'Running' | 'Suspended' | 'RunningTransitioning' | 'SuspendedTransitioning' | 'Starting' | 'Suspending' | 'Deploying' | 'Deleting';
+
+/** Service Management API names (fidelity.md). */
+export type InstanceStatus =
+  | 'RoleStateUnknown'
+  | 'CreatingVM'
+  | 'StartingVM'
+  | 'CreatingRole'
+  | 'StartingRole'
+  | 'ReadyRole'
+  | 'BusyRole'
+  | 'StoppingRole'
+  | 'StoppingVM'
+  | 'DeletingVM'
+  | 'StoppedVM'
+  | 'RestartingRole'
+  | 'CyclingRole'
+  | 'FailedStartingRole'
+  | 'FailedStartingVM'
+  | 'UnresponsiveRole'
+  | 'StoppedDeallocated'
+  | 'Preparing';
+
+/**
+ * Where an instance is in the FC's reconciliation, and so which command comes next.
+ * The table of transitions is in reconcile.ts.
+ */
+export type Phase =
+  | 'unplaced' // waiting for a host
+  | 'copying' // base VHD to the host
+  | 'creating' // VM from base VHD + new differencing disk
+  | 'booting' // VM boots until its guest agent connects
+  | 'startup' // startup tasks, in order
+  | 'starting' // role OnStart
+  | 'ready'
+  | 'restarting' // the role process restarts inside a running VM
+  | 'rebooting' // the VM restarts, disks kept
+  | 'unresponsive' // the host or VM stopped answering
+  | 'deleting'
+  | 'gone';
+
+/** One disk layer of an instance; `generation` grows each time it is rebuilt. */
+export interface Disk {
+  generation: number;
+  createdAt: number;
+  /** Host index it lives on. */
+  host: number;
+}
+
+export interface Instance {
+  readonly id: string;
+  readonly deployment: string;
+  readonly role: string;
+  readonly roleIndex: number;
+  readonly n: number;
+  readonly fd: number;
+  readonly ud: number;
+  host: number;
+  status: InstanceStatus;
+  phase: Phase;
+  /** Bumped whenever the instance is re-created or restarted: late replies to older work are ignored. */
+  gen: number;
+  computerName: string;
+  dip: string;
+  /** In the load balancer's pool (only while ReadyRole). */
+  inPool: boolean;
+  /** Ground truth: the VM and role really run and would serve. */
+  running: boolean;
+  /** An injected instance fault that has not been cleared. */
+  fault: 'none' | 'hang';
+  taskIndex: number;
+  /** The package version the instance runs. */
+  version: string;
+  /** Why it waits, when unplaced. */
+  waitReason: string;
+  disks: { c: Disk; d: Disk; e: Disk };
+  /** The last operation that touched its disks, and whether the differencing disk (D:) survived it. */
+  lastDiskOp: { op: string; diffKept: boolean; t: number };
+  readonly history: { t: number; status: InstanceStatus }[];
+  readonly startupLog: { t: number; text: string }[];
+  waitTimeouts: number;
+}
+
+export interface Deployment {
+  readonly id: string;
+  readonly service: string;
+  readonly slot: Slot;
+  pkg: ServicePackage;
+  status: DeploymentStatus;
+  vip: string;
+  dns: string;
+  vlan: number;
+  /** Per logical fault domain, the racks it uses (disjoint across fault domains). */
+  readonly fdRacks: number[][];
+  /** Instances by role name, by instance number. */
+  readonly roles: Map<string, Instance[]>;
+  readonly createdAt: number;
+  /** Every instance has reached ReadyRole once. */
+  started: boolean;
+  /** Downtime accounting: ms unavailable, and since when it is down now. */
+  downMs: number;
+  downSince: number | undefined;
+}

@@ -1,0 +1,185 @@
+/**
+ * The services read model for the UI: one record per deployment (status, network
+ * identity, readiness per role, availability) and one per role instance (where it runs,
+ * its FD and UD, status, identity). Only deployments touched since the last frame are
+ * recomputed. Instance records are sent for every deployment while the total stays
+ * small, and otherwise only for the deployments the UI watches.
+ */
+
+import type { ViewRecord, ViewStore } from '../view/records';
+import type { FabricController } from './controller';
+import type { Deployment, Instance } from './model';
+
+export const DEPLOYMENTS = 'deployments';
+export const INSTANCES = 'instances';
+export const REFUSALS = 'refusals';
+
+/** Above this many instances in all, only watched deployments send instance records. */
+export const WATCH_ALL_LIMIT = 2000;
+
+export interface RoleSummary {
+  readonly name: string;
+  readonly type: string;
+  readonly vmsize: string;
+  readonly ready: number;
+  readonly total: number;
+  readonly behindLoadBalancer: boolean;
+}
+
+export interface DeploymentView extends ViewRecord {
+  readonly service: string;
+  readonly slot: string;
+  readonly status: string;
+  readonly vip: string;
+  readonly dns: string;
+  readonly available: boolean;
+  readonly downMs: number;
+  readonly fdCount: number;
+  readonly udCount: number;
+  readonly version: string;
+  readonly roles: readonly RoleSummary[];
+}
+
+export interface InstanceView extends ViewRecord {
+  readonly deployment: string;
+  readonly role: string;
+  readonly n: number;
+  readonly fd: number;
+  readonly ud: number;
+  readonly host: string | null;
+  readonly status: string;
+  readonly computerName: string;
+  readonly dip: string;
+  readonly version: string;
+  readonly inPool: boolean;
+  readonly waitReason: string;
+  readonly diffDisk: 'kept' | 'fresh';
+  readonly lastOp: string;
+}
+
+export interface RefusalView extends ViewRecord {
+  readonly reason: string;
+}
+
+export class FabricView {
+  /** Deployments whose instances the UI asked for (used when there are many instances). */
+  readonly watched = new Set<string>();
+  private sentInstances = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly fc: FabricController,
+    private readonly store: ViewStore,
+    private readonly hostName: (h: number) => string,
+  ) {}
+
+  private totalInstances(): number {
+    let n = 0;
+    for (const d of this.fc.deployments.values()) for (const l of d.roles.values()) n += l.length;
+    return n;
+  }
+
+  /** Recomputes the deployments touched since the last call (all of them with `everything`). */
+  update(everything = false): void {
+    const ids = everything ? [...this.fc.deployments.keys(), ...this.fc.refusals.keys(), ...this.sentInstances.keys()] : [...this.fc.dirty];
+    this.fc.dirty.clear();
+    const watchAll = this.totalInstances() <= WATCH_ALL_LIMIT;
+    for (const id of new Set(ids)) {
+      if (!id.includes('/')) {
+        // a service name: its last refusal
+        const reason = this.fc.refusals.get(id);
+        if (reason) this.store.put<RefusalView>(REFUSALS, { id, reason });
+        else this.store.remove(REFUSALS, id);
+        continue;
+      }
+      const dep = this.fc.deployments.get(id);
+      if (!dep) {
+        this.store.remove(DEPLOYMENTS, id);
+        this.dropInstances(id);
+        continue;
+      }
+      this.store.put<DeploymentView>(DEPLOYMENTS, this.deploymentRecord(dep));
+      if (watchAll || this.watched.has(id)) this.putInstances(dep);
+      else this.dropInstances(id);
+    }
+  }
+
+  private deploymentRecord(dep: Deployment): DeploymentView {
+    return {
+      id: dep.id,
+      service: dep.service,
+      slot: dep.slot,
+      status: dep.status,
+      vip: dep.vip,
+      dns: dep.dns,
+      available: this.fc.available(dep),
+      downMs: dep.downMs,
+      fdCount: dep.fdRacks.length,
+      udCount: dep.pkg.upgradeDomainCount,
+      version: dep.pkg.label,
+      roles: dep.pkg.roles.map((r) => {
+        const list = dep.roles.get(r.name) ?? [];
+        return {
+          name: r.name,
+          type: r.type,
+          vmsize: r.vmsize,
+          ready: list.filter((i) => i.status === 'ReadyRole').length,
+          total: list.length,
+          behindLoadBalancer: r.inputPorts.length > 0,
+        };
+      }),
+    };
+  }
+
+  private instanceRecord(i: Instance): InstanceView {
+    return {
+      id: i.id,
+      deployment: i.deployment,
+      role: i.role,
+      n: i.n,
+      fd: i.fd,
+      ud: i.ud,
+      host: i.host >= 0 ? this.hostName(i.host) : null,
+      status: i.status,
+      computerName: i.computerName,
+      dip: i.dip,
+      version: i.version,
+      inPool: i.inPool,
+      waitReason: i.waitReason,
+      diffDisk: i.lastDiskOp.diffKept ? 'kept' : 'fresh',
+      lastOp: i.lastDiskOp.op,
+    };
+  }
+
+  private putInstances(dep: Deployment): void {
+    const now = new Set<string>();
+    for (const list of dep.roles.values()) {
+      for (const i of list) {
+        now.add(i.id);
+        const rec = this.instanceRecord(i);
+        const prev = this.store.get<InstanceView>(INSTANCES, i.id);
+        if (!prev || !sameInstance(prev, rec)) this.store.put(INSTANCES, rec);
+      }
+    }
+    for (const id of this.sentInstances.get(dep.id) ?? []) if (!now.has(id)) this.store.remove(INSTANCES, id);
+    this.sentInstances.set(dep.id, now);
+  }
+
+  private dropInstances(depId: string): void {
+    for (const id of this.sentInstances.get(depId) ?? []) this.store.remove(INSTANCES, id);
+    this.sentInstances.delete(depId);
+  }
+}
+
+function sameInstance(a: InstanceView, b: InstanceView): boolean {
+  return (
+    a.status === b.status &&
+    a.host === b.host &&
+    a.computerName === b.computerName &&
+    a.dip === b.dip &&
+    a.inPool === b.inPool &&
+    a.waitReason === b.waitReason &&
+    a.diffDisk === b.diffDisk &&
+    a.lastOp === b.lastOp &&
+    a.version === b.version
+  );
+}
