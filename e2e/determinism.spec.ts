@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { DEFAULT_SAMPLE, sampleFiles } from '../src/cli/samples';
 import { HOUR } from '../src/sim/engine/time';
 import { Simulation } from '../src/sim/simulation';
 import { AppPage } from './pages/app';
 
 function nodeHash(seed: number, ms: number): string {
-  const sim = new Simulation({ seed });
+  // the app's default run: the demo data center with the shop sample deployed at time 0
+  const sim = new Simulation({ seed, deploy: [sampleFiles(DEFAULT_SAMPLE)] });
   sim.engine.runUntil(ms);
   return sim.engine.log.hash();
 }

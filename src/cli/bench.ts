@@ -4,6 +4,7 @@
  */
 import { parseArgs, UsageError } from './args';
 import { benchEngine } from './bench/engine';
+import { benchFabric } from './bench/fabric';
 import { benchHardware } from './bench/hardware';
 
 function main(argv: string[]): number {
@@ -38,8 +39,12 @@ function main(argv: string[]): number {
   log(`  ToR fail+detect+repair, cluster ${hw.torHealClusterMs} ms`);
   log(`  ToR fail+detect+repair, region  ${hw.torHealRegionMs} ms`);
   log(`  ratio region/cluster            ${hw.torHealRatioRegionToCluster} (target <= 1.5)`);
+  const fab = benchFabric(quick ? 10 : 100);
+  log(`fabric:`);
+  log(`  deploy ${fab.deployInstances} instances on region  ${fab.regionDeploy10kMs} ms (${fab.regionDeployEvents} events)`);
+  log(`  heal a rack of ${fab.rackHealInstances} instances       ${fab.rackHealMs} ms`);
   if (args.json) {
-    const doc = { ...engine, ...hw, node: process.versions.node };
+    const doc = { ...engine, ...hw, ...fab, node: process.versions.node };
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
   return 0;

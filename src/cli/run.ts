@@ -5,13 +5,15 @@
 import { formatClock, parseDuration } from '../sim/engine/time';
 import { MAX_SEED, Simulation } from '../sim/simulation';
 import { UsageError, parseArgs } from './args';
+import { DEFAULT_SAMPLE, sampleFiles } from './samples';
 import { scenarioCommand } from './scenario';
 import { validateCommand } from './validate';
 
 export const USAGE = `Usage: npm run sim -- [options]
 
   --seed N        seed of the run (0 to ${MAX_SEED}; default 42)
-  --for DURATION  simulated time to run, e.g. 90s, 10m, 1h30m, 2d (default 1h)
+  --for DURATION  simulated time to run, e.g. 90s, 10m, 1h30m, 2d (default 1h): the demo
+                  data center with the shop sample deployed at time 0, as the app starts
   --scenario FILE run a scenario file (see docs/scenarios.md); exit 0 when every expectation held
   --validate FILES...
                   check service model files (a folder, or a .csdef and a .cscfg); exit 1 on an error
@@ -34,8 +36,9 @@ export interface RunSummary {
   readonly hash: string;
 }
 
+/** The default run: the demo data center with the shop sample deployed at time 0, as the app starts. */
 export function runFor(seed: number, durationMs: number): RunSummary {
-  const sim = new Simulation({ seed });
+  const sim = new Simulation({ seed, deploy: [sampleFiles(DEFAULT_SAMPLE)] });
   sim.engine.runUntil(durationMs);
   return { ...sim.summary(), processed: sim.engine.processed };
 }

@@ -15,7 +15,6 @@ import { Hardware } from './hardware/hardware';
 import { DEFAULT_PRESET, resolveSpec, type DatacenterSpec } from './hardware/spec';
 import { PROFILES, type ProfileName } from './hardware/timing';
 import { HardwareView } from './hardware/view';
-import { installStandIn } from './standin';
 import { ViewStore } from './view/records';
 
 export interface SimulationSetup {
@@ -26,8 +25,16 @@ export interface SimulationSetup {
   readonly timing?: ProfileName;
   /** Newest log records kept in memory (default 4096). */
   readonly logCapacity?: number;
-  /** Run the stand-in probes beside the hardware (a heartbeat for the app shell's demo). */
-  readonly probes?: boolean;
+  /** Services deployed at time 0 (the app starts with a sample running). */
+  readonly deploy?: readonly ServiceFiles[];
+}
+
+/** A service's two files, as the user or a sample gives them. */
+export interface ServiceFiles {
+  readonly service: string;
+  readonly slot?: Slot;
+  readonly csdef: SourceFile;
+  readonly cscfg: SourceFile;
 }
 
 export const MAX_SEED = 2 ** 31 - 1;
@@ -73,7 +80,7 @@ export class Simulation {
     this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
     this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h));
-    if (setup.probes ?? true) installStandIn(this.engine, this.view);
+    for (const d of setup.deploy ?? []) this.deploy(d.service, d.slot ?? 'production', { csdef: d.csdef, cscfg: d.cscfg });
   }
 
   /** Role instances the FC has placed on a rack's hosts. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RECORDED_SERVICE } from '../test/recorded';
 import { WorkerHost } from '../worker/host';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { FabricClient, type FrameScheduler, type WorkerLike } from './client';
@@ -53,7 +54,7 @@ describe('FabricClient with the worker host', () => {
     const store = createFabricStore();
     const ch = channel();
     const client = new FabricClient(ch.worker, store, ch.frames);
-    client.start({ seed: 11, startAt: 60_000 });
+    client.start({ seed: 11, startAt: 60_000, deploy: [{ service: 'shop', ...RECORDED_SERVICE }] });
     ch.flush();
     expect(store.getState()).toMatchObject({ connection: 'ready', seed: 11, t: 60_000, running: false });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../sim/engine/time';
 import { Simulation } from '../sim/simulation';
+import { RECORDED_SERVICE } from '../test/recorded';
 import { WorkerHost, type HostEnv } from './host';
 import { PROTOCOL_VERSION, type Frame, type FromWorker, type ToWorker } from './protocol';
+
+const DEPLOY = [{ service: 'shop', ...RECORDED_SERVICE }];
 
 /** A fake wall clock with timers, advanced by hand. */
 class FakeEnv implements HostEnv {
@@ -54,7 +57,7 @@ function connect(costPerRead = 0) {
 describe('WorkerHost protocol', () => {
   it('answers init with ready and a snapshot, then runs at the chosen speed', () => {
     const { env, received, send, frame } = connect();
-    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 42, speed: 600, running: true } });
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 42, speed: 600, running: true, deploy: DEPLOY } });
     expect(received.map((m) => m.type)).toEqual(['ready', 'snapshot']);
     env.advance(1000);
     const f = frame();
@@ -67,7 +70,7 @@ describe('WorkerHost protocol', () => {
 
   it('pauses, and a step runs exactly one logged event', () => {
     const { env, send, frame } = connect();
-    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 42, speed: 60, running: true } });
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 42, speed: 60, running: true, deploy: DEPLOY } });
     env.advance(2000);
     send({ type: 'pause' });
     const before = frame();
@@ -85,10 +88,10 @@ describe('WorkerHost protocol', () => {
 
   it('opens paused at a given time with the same hash as a headless run', () => {
     const { received, send } = connect();
-    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 7, startAt: 2 * HOUR } });
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 7, startAt: 2 * HOUR, deploy: DEPLOY } });
     const snap = received.find((m) => m.type === 'snapshot');
     if (snap?.type !== 'snapshot') throw new Error('no snapshot');
-    const sim = new Simulation({ seed: 7 });
+    const sim = new Simulation({ seed: 7, deploy: DEPLOY });
     sim.engine.runUntil(2 * HOUR);
     expect(snap.snapshot.running).toBe(false);
     expect(snap.snapshot.t).toBe(2 * HOUR);
@@ -97,7 +100,7 @@ describe('WorkerHost protocol', () => {
 
   it('sends only what changed since the last frame', () => {
     const { env, send, frame } = connect();
-    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 1, speed: 3600, running: true } });
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 1, speed: 3600, running: true, deploy: DEPLOY } });
     env.advance(100);
     const f1 = frame();
     const changed = Object.values(f1.diff).reduce((n, d) => n + d.added.length + d.updated.length, 0);
@@ -121,7 +124,7 @@ describe('WorkerHost protocol', () => {
 
   it('runs as fast as possible within a tick budget at speed max', () => {
     const { env, send, frame } = connect(1);
-    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 3, speed: 'max', running: true } });
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 3, speed: 'max', running: true, deploy: DEPLOY } });
     env.advance(160);
     expect(frame().t).toBeGreaterThan(HOUR);
   });

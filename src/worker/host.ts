@@ -114,7 +114,7 @@ export class WorkerHost {
     }
     this.setRunning(false);
     const seed = checkSeed(options.seed);
-    const sim = new Simulation({ seed, datacenter: options.datacenter, timing: options.timing });
+    const sim = new Simulation({ seed, datacenter: options.datacenter, timing: options.timing, deploy: options.deploy });
     if (options.startAt !== undefined) sim.engine.runUntil(options.startAt);
     this.sim = sim;
     this.frameNo = 0;

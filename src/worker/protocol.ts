@@ -11,6 +11,7 @@ import type { DriverLogEntry } from '../sim/hardware/drivers';
 import type { Inspection } from '../sim/hardware/inspect';
 import type { ProfileName } from '../sim/hardware/timing';
 import type { HostsDiff, HostsFull, Layout } from '../sim/hardware/view';
+import type { ServiceFiles } from '../sim/simulation';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
 /** Bumped whenever a message changes shape. The worker refuses a client of another version. */
@@ -29,6 +30,8 @@ export interface InitOptions {
   /** Data center description (`{preset}` or counts); default the demo preset. */
   readonly datacenter?: unknown;
   readonly timing?: ProfileName;
+  /** Services deployed at time 0 (the app starts with a sample running). */
+  readonly deploy?: readonly ServiceFiles[];
   /** Run silently to this simulated time (ms) before the first frame, then stay paused. */
   readonly startAt?: number;
   readonly running?: boolean;

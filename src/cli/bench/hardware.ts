@@ -27,7 +27,7 @@ function torCycle(sim: Simulation, rackIndex: number): void {
 }
 
 function medianTorCost(preset: string, runs: number): number {
-  const sim = new Simulation({ seed: 1, datacenter: { preset }, probes: false });
+  const sim = new Simulation({ seed: 1, datacenter: { preset } });
   const racks = sim.hardware.dc.topology.racks.length;
   let i = 0;
   // each run uses another rack, spread over the data center
@@ -35,8 +35,8 @@ function medianTorCost(preset: string, runs: number): number {
 }
 
 export function benchHardware(runs = 7): HardwareBench {
-  const build = time(() => new Simulation({ seed: 1, datacenter: { preset: 'region' }, probes: false }), Math.min(runs, 3), 0);
-  const region = new Simulation({ seed: 1, datacenter: { preset: 'region' }, probes: false });
+  const build = time(() => new Simulation({ seed: 1, datacenter: { preset: 'region' } }), Math.min(runs, 3), 0);
+  const region = new Simulation({ seed: 1, datacenter: { preset: 'region' } });
   const cluster = medianTorCost('cluster', runs);
   const regionCost = medianTorCost('region', runs);
   return {

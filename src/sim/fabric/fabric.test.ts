@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serviceFiles, type TestRole } from '../../test/services';
+import { serviceFiles, type TestRole } from '../servicemodel/synthetic';
 import { MINUTE } from '../engine/time';
 import { Simulation } from '../simulation';
 import type { Instance } from './model';
 
 function setup(datacenter: unknown = { preset: 'classroom' }, timing: 'realistic' | 'fast' = 'realistic', seed = 1) {
-  const sim = new Simulation({ seed, datacenter, timing, probes: false });
+  const sim = new Simulation({ seed, datacenter, timing });
   const fcx = sim.fabric;
   const topo = sim.hardware.dc.topology;
   const all = (): Instance[] => [...fcx.deployments.values()].flatMap((d) => [...d.roles.values()].flat());

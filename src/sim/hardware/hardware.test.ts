@@ -5,7 +5,7 @@ import type { HostHooks } from './hooks';
 import { REALISTIC } from './timing';
 
 function build(datacenter: unknown = { preset: 'classroom' }, timing: 'realistic' | 'fast' = 'realistic') {
-  const sim = new Simulation({ seed: 1, datacenter, timing, probes: false });
+  const sim = new Simulation({ seed: 1, datacenter, timing });
   const hw = sim.hardware;
   const dc = hw.dc;
   const status = (id: string) => dc.statusOf(dc.topology.hostIndex(id));

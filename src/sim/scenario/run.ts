@@ -161,7 +161,7 @@ const noFiles: FileResolver = (path) => {
 };
 
 export function runScenario(scenario: Scenario, resolve: FileResolver = noFiles): ScenarioResult {
-  const sim = new Simulation({ seed: scenario.seed, datacenter: scenario.datacenter, timing: scenario.timing, probes: false });
+  const sim = new Simulation({ seed: scenario.seed, datacenter: scenario.datacenter, timing: scenario.timing });
   scenario.services.forEach((s, i) => {
     sim.services.set(s.name, { csdef: sourceOf(s.csdef, resolve, `services[${i}].csdef`), cscfg: sourceOf(s.cscfg, resolve, `services[${i}].cscfg`) });
   });

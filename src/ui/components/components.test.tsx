@@ -44,7 +44,7 @@ describe('the app shell', () => {
 
   it('shows the newest log records first, and one more after a step', () => {
     const { feed } = renderApp();
-    const msgs = recordRun({ seed: 5, startAt: 600_000 }, [{ type: 'requestFrame' }, { type: 'step' }, { type: 'requestFrame' }]);
+    const msgs = recordRun({ seed: 5, startAt: 60_000 }, [{ type: 'requestFrame' }, { type: 'step' }, { type: 'requestFrame' }]);
     feed(msgs.slice(0, 3));
     const log = screen.getByRole('log', { name: 'Event log' });
     const before = within(log).getAllByRole('listitem').length;

@@ -1,9 +1,9 @@
 /**
- * Service model files for tests, written inline: roles with a size and a count, and
+ * Synthetic service model files, written inline (tests, benchmarks, fuzzing): roles with a size and a count, and
  * optional input endpoints, startup tasks and a VM role image.
  */
 
-import type { SourceFile } from '../sim/servicemodel';
+import type { SourceFile } from './load';
 
 export interface TestRole {
   readonly name: string;
