@@ -15,6 +15,7 @@ import { Hardware } from './hardware/hardware';
 import { DEFAULT_PRESET, resolveSpec, type DatacenterSpec } from './hardware/spec';
 import { PROFILES, type ProfileName } from './hardware/timing';
 import { HardwareView } from './hardware/view';
+import { Markers } from './markers';
 import { ViewStore } from './view/records';
 
 export interface SimulationSetup {
@@ -65,12 +66,14 @@ export class Simulation {
   readonly fabric: FabricController;
   readonly fabricView: FabricView;
   readonly images = defaultImageStore();
+  readonly markers = new Markers();
   /** Service files known by name (from a scenario's `services`, or sent by the UI). */
   readonly services = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
 
   constructor(readonly setup: SimulationSetup) {
     checkSeed(setup.seed);
     this.engine = new Engine({ seed: setup.seed, logCapacity: setup.logCapacity });
+    this.engine.log.onAppend = this.markers.tap;
     this.spec = resolveSpec(setup.datacenter ?? { preset: DEFAULT_PRESET });
     const timing = PROFILES[setup.timing ?? 'realistic'];
     if (!timing) throw new RangeError(`timing must be "realistic" or "fast", got ${JSON.stringify(setup.timing)}`);
@@ -79,7 +82,7 @@ export class Simulation {
     this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
     this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
-    this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h));
+    this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h), () => this.engine.now);
     for (const d of setup.deploy ?? []) this.deploy(d.service, d.slot ?? 'production', { csdef: d.csdef, cscfg: d.cscfg });
   }
 

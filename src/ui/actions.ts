@@ -15,6 +15,8 @@ export interface Actions {
   act(action: Action): number;
   /** Asks every frame to carry the details of this asset (null: none). */
   inspect(asset: string | null): void;
+  /** Asks for the instances and charts of these deployments (`service/slot`) in a large run. */
+  watch(deployments: readonly string[]): void;
 }
 
 export function makeActions(send: (msg: ToWorker) => void): Actions {
@@ -26,6 +28,7 @@ export function makeActions(send: (msg: ToWorker) => void): Actions {
       return id;
     },
     inspect: (asset) => send({ type: 'inspect', asset }),
+    watch: (deployments) => send({ type: 'watch', deployments }),
     play: () => send({ type: 'play' }),
     pause: () => send({ type: 'pause' }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),

@@ -51,6 +51,7 @@ export class WorkerHost {
   private frameNo = 0;
   private sentLog = 0;
   private sentDriverLog = 0;
+  private sentMarkers = 0;
   private inspected: string | null = null;
 
   constructor(
@@ -91,6 +92,13 @@ export class WorkerHost {
       case 'inspect':
         this.inspected = msg.asset;
         return;
+      case 'watch': {
+        const sim = this.requireSim();
+        sim.fabricView.watched.clear();
+        for (const d of msg.deployments) sim.fabricView.watched.add(d);
+        for (const d of sim.fabric.deployments.keys()) sim.fabric.dirty.add(d);
+        return;
+      }
       default:
         return assertNever(msg, 'message to the worker');
     }
@@ -211,6 +219,7 @@ export class WorkerHost {
       driverLog,
       driverCount: drivers.logCount,
       inspection: this.inspected === null ? null : (inspect(sim, this.inspected) ?? null),
+      markers: this.newMarkers(sim),
     };
   }
 
@@ -231,7 +240,14 @@ export class WorkerHost {
       hosts,
       driverLog: drivers.recent(LOG_PER_FRAME),
       driverCount: drivers.logCount,
+      markers: this.newMarkers(sim, true),
     };
+  }
+
+  private newMarkers(sim: Simulation, all = false) {
+    const out = all ? [...sim.markers.all()] : sim.markers.since(this.sentMarkers);
+    this.sentMarkers = sim.markers.count;
+    return out;
   }
 
   private fail(err: unknown): void {

@@ -11,6 +11,7 @@ import type { DriverLogEntry } from '../sim/hardware/drivers';
 import type { Inspection } from '../sim/hardware/inspect';
 import type { ProfileName } from '../sim/hardware/timing';
 import type { HostsDiff, HostsFull, Layout } from '../sim/hardware/view';
+import type { Marker } from '../sim/markers';
 import type { ServiceFiles } from '../sim/simulation';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
@@ -51,7 +52,9 @@ export type ToWorker =
   /** A user action in the scenario vocabulary; answered by `actResult` with the same id. */
   | { readonly type: 'act'; readonly id: number; readonly action: Action }
   /** Selects the asset whose details every frame carries (null: none). */
-  | { readonly type: 'inspect'; readonly asset: string | null };
+  | { readonly type: 'inspect'; readonly asset: string | null }
+  /** Asks for the instances and charts of these deployments (`service/slot`) even in a large run. */
+  | { readonly type: 'watch'; readonly deployments: readonly string[] };
 
 export interface RunStatus {
   /** Simulated time, ms. */
@@ -86,6 +89,8 @@ export interface Frame extends RunStatus {
   readonly driverCount: number;
   /** Details of the inspected asset, when one is selected. */
   readonly inspection: Inspection | null;
+  /** New timeline markers (faults, repairs, detections, healing, elections). */
+  readonly markers: readonly Marker[];
 }
 
 export interface Snapshot extends RunStatus {
@@ -96,6 +101,7 @@ export interface Snapshot extends RunStatus {
   readonly hosts: HostsFull;
   readonly driverLog: readonly DriverLogEntry[];
   readonly driverCount: number;
+  readonly markers: readonly Marker[];
 }
 
 export type FromWorker =

@@ -49,6 +49,8 @@ export class EventLog {
   private readonly ring: (LogRecord | undefined)[];
   private readonly hasher = new Fnv64();
   private total = 0;
+  /** Called with every record appended (a tap for summaries such as timeline markers). */
+  onAppend: ((r: LogRecord) => void) | undefined;
 
   constructor(readonly capacity = 4096) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('EventLog capacity must be >= 1');
@@ -60,6 +62,7 @@ export class EventLog {
     this.hasher.update(canonicalRecord(rec));
     this.ring[this.total % this.capacity] = rec;
     this.total++;
+    this.onAppend?.(rec);
     return rec;
   }
 

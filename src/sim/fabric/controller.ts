@@ -13,6 +13,7 @@ import type { Hardware } from '../hardware/hardware';
 import type { HostHooks } from '../hardware/hooks';
 import { lbId, torId } from '../hardware/ids';
 import { Capacity, type Demand } from './capacity';
+import { DeploymentHistory } from './history';
 import type { Deployment, Disk, Instance, InstanceStatus, Phase, Slot } from './model';
 import { Network } from './network';
 import type { PackageRole, ServicePackage } from './package';
@@ -154,6 +155,8 @@ export class FabricController {
       started: false,
       downMs: 0,
       downSince: undefined,
+      readyCounts: r.pkg.roles.map(() => 0),
+      history: new DeploymentHistory(this.engine.now, r.pkg.roles.length),
     };
     // Allocation is one transaction: every instance finds a host or nothing is reserved.
     this.deployments.set(id, dep);
@@ -275,12 +278,17 @@ export class FabricController {
 
   setStatus(inst: Instance, s: InstanceStatus): void {
     if (inst.status === s) return;
+    const dep = this.deploymentOf(inst);
+    if ((inst.status === 'ReadyRole') !== (s === 'ReadyRole')) {
+      dep.readyCounts[inst.roleIndex]! += s === 'ReadyRole' ? 1 : -1;
+      dep.history.recordReady(this.engine.now, dep.readyCounts);
+    }
     inst.status = s;
     inst.history.push({ t: this.engine.now, status: s });
     if (inst.history.length > HISTORY) inst.history.shift();
     if (s !== 'ReadyRole' && inst.inPool) this.leavePool(inst);
     this.dirty.add(inst.deployment);
-    this.checkAvailability(this.deploymentOf(inst));
+    this.checkAvailability(dep);
   }
 
   private leavePool(inst: Instance): void {
@@ -682,6 +690,7 @@ export class FabricController {
       dep.downMs += now - dep.downSince;
       dep.downSince = undefined;
     }
+    if (dep.started || up) dep.history.recordAvailability(now, up);
     this.dirty.add(dep.id);
   }
 
@@ -810,6 +819,7 @@ export class FabricController {
     const before = list.length;
     while (list.length > count) {
       const inst = list.pop()!;
+      if (inst.status === 'ReadyRole') dep.readyCounts[ri]!--;
       if (inst.host >= 0) this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), 'destroyVm', { instance: inst.id }, { kind: 'fc.networkDone', subject: inst.id });
       if (inst.inPool) this.leavePool(inst);
       this.unplace(inst);
@@ -828,6 +838,7 @@ export class FabricController {
       } else this.startOnHost(inst, 'scale out');
     }
     dep.pkg = { ...dep.pkg, roles: dep.pkg.roles.map((r, i) => (i === ri ? { ...r, instances: count } : r)) };
+    dep.history.recordReady(this.engine.now, dep.readyCounts);
     this.dirty.add(dep.id);
     this.checkAvailability(dep);
     return { from: before, to: count };

@@ -3,6 +3,7 @@
  * each instance runs, its network identity and its disk layers.
  */
 
+import type { DeploymentHistory } from './history';
 import type { ServicePackage } from './package';
 
 export type Slot = 'production' | 'staging';
@@ -109,4 +110,7 @@ export interface Deployment {
   /** Downtime accounting: ms unavailable, and since when it is down now. */
   downMs: number;
   downSince: number | undefined;
+  /** Ready instances per role (package role order), kept up to date on every status change. */
+  readyCounts: number[];
+  readonly history: DeploymentHistory;
 }

@@ -13,6 +13,10 @@ import type { Deployment, Instance } from './model';
 export const DEPLOYMENTS = 'deployments';
 export const INSTANCES = 'instances';
 export const REFUSALS = 'refusals';
+export const SERIES = 'series';
+
+/** Each ready instance writes this many blobs an hour to durable storage (a parameter of the samples). */
+export const BLOBS_PER_INSTANCE_HOUR = 60;
 
 /** Above this many instances in all, only watched deployments send instance records. */
 export const WATCH_ALL_LIMIT = 2000;
@@ -38,6 +42,11 @@ export interface DeploymentView extends ViewRecord {
   readonly udCount: number;
   readonly version: string;
   readonly roles: readonly RoleSummary[];
+  /** Mean time to recover over the outages so far, ms. */
+  readonly mttrMs: number;
+  readonly outages: number;
+  /** Blobs the service has written to durable storage, which survives every fault. */
+  readonly durableBlobs: number;
 }
 
 export interface InstanceView extends ViewRecord {
@@ -57,6 +66,13 @@ export interface InstanceView extends ViewRecord {
   readonly lastOp: string;
 }
 
+/** Chart data of a deployment: ready instances per role over time and availability changes. */
+export interface SeriesView extends ViewRecord {
+  readonly roles: readonly string[];
+  readonly ready: readonly { readonly t: number; readonly ready: readonly number[] }[];
+  readonly availability: readonly { readonly t: number; readonly up: boolean }[];
+}
+
 export interface RefusalView extends ViewRecord {
   readonly reason: string;
 }
@@ -70,6 +86,7 @@ export class FabricView {
     private readonly fc: FabricController,
     private readonly store: ViewStore,
     private readonly hostName: (h: number) => string,
+    private readonly now: () => number,
   ) {}
 
   private totalInstances(): number {
@@ -94,12 +111,15 @@ export class FabricView {
       const dep = this.fc.deployments.get(id);
       if (!dep) {
         this.store.remove(DEPLOYMENTS, id);
+        this.store.remove(SERIES, id);
         this.dropInstances(id);
         continue;
       }
       this.store.put<DeploymentView>(DEPLOYMENTS, this.deploymentRecord(dep));
-      if (watchAll || this.watched.has(id)) this.putInstances(dep);
-      else this.dropInstances(id);
+      if (watchAll || this.watched.has(id)) {
+        this.putInstances(dep);
+        this.putSeries(dep);
+      } else this.dropInstances(id);
     }
   }
 
@@ -116,6 +136,9 @@ export class FabricView {
       fdCount: dep.fdRacks.length,
       udCount: dep.pkg.upgradeDomainCount,
       version: dep.pkg.label,
+      mttrMs: Math.round(dep.history.mttrMs()),
+      outages: dep.history.outages.length,
+      durableBlobs: Math.floor(dep.history.readyInstanceHours(this.now()) * BLOBS_PER_INSTANCE_HOUR),
       roles: dep.pkg.roles.map((r) => {
         const list = dep.roles.get(r.name) ?? [];
         return {
@@ -164,9 +187,22 @@ export class FabricView {
     this.sentInstances.set(dep.id, now);
   }
 
+  private putSeries(dep: Deployment): void {
+    const prev = this.store.get<SeriesView>(SERIES, dep.id);
+    const h = dep.history;
+    if (prev && prev.ready.length === h.ready.length && prev.availability.length === h.availability.length && prev.ready.at(-1) === h.ready.at(-1)) return;
+    this.store.put<SeriesView>(SERIES, {
+      id: dep.id,
+      roles: dep.pkg.roles.map((r) => r.name),
+      ready: [...h.ready],
+      availability: [...h.availability],
+    });
+  }
+
   private dropInstances(depId: string): void {
     for (const id of this.sentInstances.get(depId) ?? []) this.store.remove(INSTANCES, id);
     this.sentInstances.delete(depId);
+    this.store.remove(SERIES, depId);
   }
 }
 

@@ -5,7 +5,7 @@
 import { applyDiff } from '../../sim/view/records';
 import type { Frame, FromWorker, Snapshot } from '../../worker/protocol';
 import { assertNever } from '../../worker/protocol';
-import { UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, type FabricState, type FabricStore } from './store';
+import { UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore } from './store';
 
 function statusOf(f: Frame | Snapshot) {
   return {
@@ -39,6 +39,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
         hostVersion: prev.hostVersion + 1,
         driverLog: s.driverLog.slice(-UI_DRIVER_LOG_LIMIT),
         driverCount: s.driverCount,
+        markers: s.markers.slice(-UI_MARKER_LIMIT),
       }));
       return;
     }
@@ -56,6 +57,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
           driverLog,
           driverCount: f.driverCount,
           inspection: f.inspection,
+          markers: f.markers.length === 0 ? prev.markers : [...prev.markers, ...f.markers].slice(-UI_MARKER_LIMIT),
           ...hardwareOf(prev, f.hw),
         };
       });

@@ -9,6 +9,7 @@ import type { LogRecord } from '../../sim/engine/log';
 import type { DriverLogEntry } from '../../sim/hardware/drivers';
 import type { Inspection } from '../../sim/hardware/inspect';
 import type { Layout } from '../../sim/hardware/view';
+import type { Marker } from '../../sim/markers';
 import type { ViewSnapshot } from '../../sim/view/records';
 import type { Speed } from '../../worker/protocol';
 
@@ -48,6 +49,8 @@ export interface FabricState {
   readonly driverCount: number;
   /** Details of the asset the UI asked to inspect. */
   readonly inspection: Inspection | null;
+  /** Timeline markers (faults, repairs, detections, healing, elections), oldest first. */
+  readonly markers: readonly Marker[];
   /** The last action the worker refused, with why. */
   readonly actionError: { readonly id: number; readonly message: string } | undefined;
 }
@@ -75,8 +78,12 @@ export const initialState: FabricState = {
   driverLog: [],
   driverCount: 0,
   inspection: null,
+  markers: [],
   actionError: undefined,
 };
+
+/** Markers the UI keeps. */
+export const UI_MARKER_LIMIT = 2000;
 
 /** Driver log entries the UI keeps (the newest). */
 export const UI_DRIVER_LOG_LIMIT = 500;
