@@ -18,14 +18,18 @@ export type Action =
   | { readonly do: 'reboot'; readonly target: string }
   | { readonly do: 'reimage'; readonly target: string }
   | { readonly do: 'scale'; readonly role: string; readonly count: number }
+  | { readonly do: 'upgrade'; readonly service: string; readonly mode: 'manual' | 'auto' | 'simultaneous'; readonly files: { readonly csdef: SourceFile; readonly cscfg: SourceFile } }
+  | { readonly do: 'walk'; readonly service: string }
+  /** An extension of the scenario vocabulary: roll an upgrade back. */
+  | { readonly do: 'rollback'; readonly service: string }
+  | { readonly do: 'swap'; readonly service: string }
+  | { readonly do: 'configure'; readonly service: string; readonly cscfg: SourceFile }
   /** An extension of the scenario vocabulary: an operator power-cycles a host. */
   | { readonly do: 'powerCycle'; readonly target: string }
   | { readonly do: 'addContainer'; readonly racks: number; readonly hostsPerRack: number };
 
 export type ActionName = Action['do'];
 
-/** Actions of the scenario vocabulary that later parts of the simulator bring. */
-export const NOT_YET = ['configure', 'upgrade', 'walk', 'swap'] as const;
 
 const INSTANCE_ID = /^[^/]+\/[^/]+_IN_\d+$/;
 const INSTANCE_MODES = ['crash', 'hang'];
@@ -88,6 +92,18 @@ export function applyAction(sim: Simulation, action: Action): void {
       return hw.powerCycle(action.target);
     case 'addContainer':
       return hw.addContainer(action.racks, action.hostsPerRack);
+    case 'upgrade':
+      return sim.upgrade(action.service, action.files, action.mode);
+    case 'walk':
+      if (!fc.production(action.service)) throw new ActionError(`there is no production deployment of ${action.service}`);
+      return sim.upgrades.walk(`${action.service}/production`);
+    case 'rollback':
+      if (!fc.production(action.service)) throw new ActionError(`there is no production deployment of ${action.service}`);
+      return sim.upgrades.rollback(`${action.service}/production`);
+    case 'swap':
+      return sim.swap(action.service);
+    case 'configure':
+      return sim.configure(action.service, action.cscfg);
     default: {
       const name = (action as { do: string }).do;
       throw new ActionError(`action "${name}" is not supported yet`);

@@ -9,6 +9,7 @@ import { FabricController } from './fabric/controller';
 import { packageOf } from './fabric/package';
 import { FABRIC_TIMING } from './fabric/timing';
 import { FabricView } from './fabric/view';
+import { Upgrades, UpgradeError, type UpgradeMode } from './fabric/upgrade';
 import type { Slot } from './fabric/model';
 import { defaultImageStore, hasErrors, loadServiceModel, type Diagnostic, type SourceFile } from './servicemodel';
 import { Hardware } from './hardware/hardware';
@@ -65,6 +66,9 @@ export class Simulation {
   readonly hardwareView: HardwareView;
   readonly fabric: FabricController;
   readonly fabricView: FabricView;
+  readonly upgrades: Upgrades;
+  /** The files each deployment was made from (`service/slot`), for configuration changes. */
+  readonly deployedFiles = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
   readonly images = defaultImageStore();
   readonly markers = new Markers();
   /** Service files known by name (from a scenario's `services`, or sent by the UI). */
@@ -81,6 +85,7 @@ export class Simulation {
     this.hardware.dc.clock = () => this.engine.now;
     this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
     this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
+    this.upgrades = new Upgrades(this.engine, this.fabric);
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
     this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h), () => this.engine.now);
     for (const d of setup.deploy ?? []) this.deploy(d.service, d.slot ?? 'production', { csdef: d.csdef, cscfg: d.cscfg });
@@ -110,8 +115,55 @@ export class Simulation {
   /** Deploys a service (its registered files, or the given ones) into a slot. */
   deploy(service: string, slot: Slot = 'production', files?: { csdef: SourceFile; cscfg: SourceFile }): void {
     const pkg = this.loadPackage(service, files);
+    const f = files ?? this.services.get(service)!;
     if (files && !this.services.has(service)) this.services.set(service, files);
+    if (this.fabric.deployments.has(`${service}/${slot}`)) {
+      throw new DeployError(`a deployment of ${service} already exists in the ${slot} slot (delete it, upgrade it, or use the other slot)`, []);
+    }
+    this.deployedFiles.set(`${service}/${slot}`, f);
     this.fabric.requestDeploy(service, slot, pkg);
+  }
+
+  private production(service: string) {
+    const dep = this.fabric.production(service);
+    if (!dep) throw new UpgradeError(`there is no production deployment of ${service}`);
+    return dep;
+  }
+
+  /** In-place upgrade of the production deployment to a new package. */
+  upgrade(service: string, files: { csdef: SourceFile; cscfg: SourceFile }, mode: UpgradeMode): void {
+    const dep = this.production(service);
+    const pkg = this.loadPackage(service, files);
+    this.upgrades.request(dep.id, pkg, mode);
+    this.deployedFiles.set(dep.id, files);
+  }
+
+  /**
+   * A new .cscfg at run time: instance counts and setting values change without a
+   * redeployment; setting changes roll across update domains. A different .csdef needs
+   * an upgrade or a new deployment.
+   */
+  configure(service: string, cscfg: SourceFile): void {
+    const dep = this.production(service);
+    const current = this.deployedFiles.get(dep.id)!;
+    const pkg = this.loadPackage(service, { csdef: current.csdef, cscfg });
+    const settingsChanged = pkg.roles.some((r, i) => JSON.stringify(r.settings) !== JSON.stringify(dep.pkg.roles[i]?.settings));
+    const countsChanged = pkg.roles.some((r, i) => r.instances !== dep.pkg.roles[i]?.instances);
+    if (!settingsChanged && !countsChanged) throw new UpgradeError(`the new configuration of ${service} changes nothing`);
+    if (settingsChanged) this.upgrades.request(dep.id, pkg, 'auto', true);
+    else for (const r of pkg.roles) if (r.instances !== dep.pkg.roles.find((x) => x.name === r.name)!.instances) this.engine.after(0, 'role.scale', `${service}/${r.name}`, { count: r.instances });
+    this.deployedFiles.set(dep.id, { csdef: current.csdef, cscfg });
+  }
+
+  /** VIP swap of the staging and production deployments of a service. */
+  swap(service: string): void {
+    if (!this.fabric.deployments.has(`${service}/production`) || !this.fabric.deployments.has(`${service}/staging`)) {
+      throw new UpgradeError(`a VIP swap needs a production and a staging deployment of ${service}`);
+    }
+    const [p, s] = [this.deployedFiles.get(`${service}/production`), this.deployedFiles.get(`${service}/staging`)];
+    if (p) this.deployedFiles.set(`${service}/staging`, p);
+    if (s) this.deployedFiles.set(`${service}/production`, s);
+    this.engine.after(0, 'deployment.swap', service);
   }
 
   get now(): number {

@@ -59,7 +59,8 @@ export class FabricController {
     hw.dc.onStatus = (h) => this.hostStatusChanged(h);
     const on = (kind: string, fn: (inst: Instance, data: Fields) => Fields | null) =>
       engine.on(kind, (ev) => {
-        const inst = this.instance(ev.subject);
+        // staging and production instances share their names: the deployment's uid tells them apart
+        const inst = typeof ev.data.dep === 'number' ? this.instanceOf(ev.data.dep, ev.subject) : this.instance(ev.subject);
         if (!inst || inst.gen !== ev.data.gen) return null; // stale: the instance moved on
         return fn(inst, ev.data);
       });
@@ -79,11 +80,14 @@ export class FabricController {
     on('fc.dipAdded', (i, d) => this.dipAdded(i, d));
     on('fc.vmStopped', (i) => this.vmStopped(i));
     on('fc.vmRestart', (i) => this.vmRestart(i));
+    on('fc.updateStopped', (i, d) => this.updateStopped(i, d.to as number, d.configOnly === true));
+    on('fc.recycle', (i) => this.recycle(i));
     engine.on('instance.fail', (ev) => this.instanceFail(ev.subject, ev.data.mode as string));
     engine.on('instance.repair', (ev) => this.instanceRepair(ev.subject));
     engine.on('instance.reboot', (ev) => this.portalOp(ev.subject, 'reboot'));
     engine.on('instance.reimage', (ev) => this.portalOp(ev.subject, 'reimage'));
     engine.on('role.scale', (ev) => this.scaleNow(ev.subject, ev.data.count as number));
+    engine.on('deployment.swap', (ev) => this.swap(ev.subject));
   }
 
   // ---- lookups ---------------------------------------------------------------------
@@ -99,6 +103,19 @@ export class FabricController {
     return undefined;
   }
 
+  /** Deployments by their uid (stable across VIP swaps). */
+  private readonly byUid = new Map<number, Deployment>();
+  private nextUid = 1;
+
+  private instanceOf(uid: number, id: string): Instance | undefined {
+    const dep = this.byUid.get(uid);
+    const m = /_IN_(\d+)$/.exec(id);
+    if (!dep || !m) return undefined;
+    const role = id.slice(dep.service.length + 1, m.index);
+    const inst = dep.roles.get(role)?.[Number(m[1])];
+    return inst && inst.phase !== 'gone' ? inst : undefined;
+  }
+
   deploymentOf(inst: Instance): Deployment {
     return this.deployments.get(inst.deployment)!;
   }
@@ -107,8 +124,9 @@ export class FabricController {
     return this.deployments.get(`${service}/production`);
   }
 
-  private roleOf(inst: Instance): PackageRole {
-    return this.deploymentOf(inst).pkg.roles[inst.roleIndex]!;
+  roleOf(inst: Instance): PackageRole {
+    const dep = this.deploymentOf(inst);
+    return (dep.packages[inst.pkgIndex] ?? dep.pkg).roles[inst.roleIndex]!;
   }
 
   instancesOnHost(h: number): ReadonlySet<Instance> {
@@ -140,11 +158,15 @@ export class FabricController {
     const id = `${r.service}/${r.slot}`;
     if (this.deployments.has(id)) return this.refuse(r.service, `a deployment of ${r.service} already exists in the ${r.slot} slot`);
     const fdCount = this.hw.dc.spec.faultDomains;
+    const pkg = { ...r.pkg, label: 'v1' };
     const dep: Deployment = {
+      uid: this.nextUid++,
       id,
       service: r.service,
       slot: r.slot,
-      pkg: r.pkg,
+      pkg,
+      packages: [pkg],
+      upgrade: undefined,
       status: 'Deploying',
       vip: '',
       dns: '',
@@ -160,8 +182,9 @@ export class FabricController {
     };
     // Allocation is one transaction: every instance finds a host or nothing is reserved.
     this.deployments.set(id, dep);
+    this.byUid.set(dep.uid, dep);
     const placed: Instance[] = [];
-    for (const [ri, role] of r.pkg.roles.entries()) {
+    for (const [ri, role] of pkg.roles.entries()) {
       const list: Instance[] = [];
       for (let n = 0; n < role.instances; n++) {
         const inst = this.newInstance(dep, role, ri, n);
@@ -170,6 +193,7 @@ export class FabricController {
         if (why) {
           for (const p of placed) this.unplace(p);
           this.deployments.delete(id);
+          this.byUid.delete(dep.uid);
           return this.refuse(r.service, `does not fit: ${why} (role ${role.name}, instance ${n} of ${role.instances}, ${role.vmsize}); nothing was reserved`);
         }
         placed.push(inst);
@@ -192,6 +216,7 @@ export class FabricController {
     return {
       id: `${dep.service}/${role.name}_IN_${n}`,
       deployment: dep.id,
+      depUid: dep.uid,
       role: role.name,
       roleIndex,
       n,
@@ -209,12 +234,14 @@ export class FabricController {
       fault: 'none',
       taskIndex: 0,
       version: dep.pkg.label,
+      pkgIndex: dep.packages.length - 1,
       waitReason: '',
       disks: { c: disk(), d: disk(), e: disk() },
       lastDiskOp: { op: 'deploy', diffKept: false, t: this.engine.now },
       history: [],
       startupLog: [],
       waitTimeouts: 0,
+      recycles: 0,
     };
   }
 
@@ -311,7 +338,6 @@ export class FabricController {
       disk.host = h;
     }
     inst.lastDiskOp = { op, diffKept: false, t: this.engine.now };
-    inst.version = this.deploymentOf(inst).pkg.label;
     this.setStatus(inst, 'CreatingVM');
     const image = this.roleOf(inst).image;
     const hostId = this.hw.dc.topology.hostId(h);
@@ -320,7 +346,7 @@ export class FabricController {
     } else {
       inst.phase = 'copying';
       const work = Math.round((this.timing.copyBaseVhdMs * image.sizeGiB) / 30);
-      this.hw.drivers.issue(hostId, 'copyBaseVhd', { image: image.name }, { kind: 'fc.vhdCopied', subject: inst.id, data: { gen: inst.gen } }, work);
+      this.hw.drivers.issue(hostId, 'copyBaseVhd', { image: image.name }, { kind: 'fc.vhdCopied', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } }, work);
     }
   }
 
@@ -347,7 +373,7 @@ export class FabricController {
       this.hw.dc.topology.hostId(inst.host),
       'createVm',
       { instance: inst.id, diffDisk: `${inst.computerName}-D${inst.disks.d.generation}.vhd` },
-      { kind: 'fc.vmCreated', subject: inst.id, data: { gen: inst.gen } },
+      { kind: 'fc.vmCreated', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } },
       this.timing.createVmMs,
     );
   }
@@ -363,8 +389,8 @@ export class FabricController {
     inst.phase = 'booting';
     this.setStatus(inst, 'StartingVM');
     const boot = this.engine.rng('latency').latency(this.timing.vmBootMs, this.timing.vmBootMs / 2, this.timing.vmBootMs * 3, 0.2);
-    this.engine.after(boot, 'fc.agentConnected', inst.id, { gen: inst.gen });
-    this.engine.after(this.timing.guestAgentTimeoutMs, 'fc.waitTimeout', inst.id, { gen: inst.gen });
+    this.engine.after(boot, 'fc.agentConnected', inst.id, { dep: inst.depUid, gen: inst.gen });
+    this.engine.after(this.timing.guestAgentTimeoutMs, 'fc.waitTimeout', inst.id, { dep: inst.depUid, gen: inst.gen });
   }
 
   private agentConnected(inst: Instance): Fields | null {
@@ -404,7 +430,7 @@ export class FabricController {
     if (inst.taskIndex < tasks.length) {
       const d = this.engine.rng('latency').latency(this.timing.startupTaskMs, 1000, this.timing.startupTaskMs * 6, 0.6);
       this.logTask(inst, `${tasks[inst.taskIndex]!.commandLine} started`);
-      this.engine.after(d, 'fc.taskDone', inst.id, { gen: inst.gen, task: inst.taskIndex });
+      this.engine.after(d, 'fc.taskDone', inst.id, { dep: inst.depUid, gen: inst.gen, task: inst.taskIndex });
       return;
     }
     inst.phase = 'starting';
@@ -413,7 +439,7 @@ export class FabricController {
       this.hw.dc.topology.hostId(inst.host),
       'startRole',
       { instance: inst.id },
-      { kind: 'fc.roleStarted', subject: inst.id, data: { gen: inst.gen } },
+      { kind: 'fc.roleStarted', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } },
       this.timing.roleStartMs,
     );
   }
@@ -426,10 +452,66 @@ export class FabricController {
   private taskDone(inst: Instance): Fields | null {
     if (inst.phase !== 'startup') return null;
     const task = this.roleOf(inst).startupTasks[inst.taskIndex];
+    const code = task ? exitCodeOf(task.commandLine) : 0;
+    if (task && code !== 0) {
+      // A failing startup task keeps the role from starting: the guest agent recycles it
+      // again and again (a crash-looping version).
+      this.logTask(inst, `${task.commandLine} exited ${code}: the role cannot start`);
+      inst.recycles++;
+      inst.phase = 'cycling';
+      this.setStatus(inst, 'CyclingRole');
+      const backoff = Math.min(5 * 60_000, this.timing.roleStartMs * 2 ** Math.min(inst.recycles, 8));
+      this.engine.after(backoff, 'fc.recycle', inst.id, { dep: inst.depUid, gen: inst.gen });
+      return { task: task.commandLine, exitCode: code, recycles: inst.recycles };
+    }
     if (task) this.logTask(inst, `${task.commandLine} exited 0`);
     inst.taskIndex++;
     this.nextTask(inst);
     return { task: task?.commandLine ?? null };
+  }
+
+  private recycle(inst: Instance): Fields | null {
+    if (inst.phase !== 'cycling') return null;
+    // the status stays CyclingRole while the role keeps being recycled
+    inst.phase = 'startup';
+    inst.taskIndex = 0;
+    this.nextTask(inst);
+    return { attempt: inst.recycles + 1 };
+  }
+
+  /** In-place update to package `to`: stop the role, update it (E: rebuilt unless only settings change), start it. */
+  updateInPlace(inst: Instance, to: number, configOnly: boolean): void {
+    if (inst.host < 0 || inst.phase === 'unplaced') {
+      // not running anywhere: it will start with the new version when placed
+      inst.pkgIndex = to;
+      inst.version = this.deploymentOf(inst).packages[to]!.label;
+      this.dirty.add(inst.deployment);
+      return;
+    }
+    inst.gen++;
+    inst.running = false;
+    inst.phase = 'updating';
+    this.setStatus(inst, 'StoppingRole');
+    this.engine.after(this.timing.stopMs, 'fc.updateStopped', inst.id, { dep: inst.depUid, gen: inst.gen, to, configOnly });
+  }
+
+  private updateStopped(inst: Instance, to: number, configOnly: boolean): Fields | null {
+    if (inst.phase !== 'updating') return null;
+    const dep = this.deploymentOf(inst);
+    inst.pkgIndex = to;
+    inst.version = dep.packages[to]!.label;
+    inst.recycles = 0;
+    if (!configOnly) {
+      inst.disks.e.generation++;
+      inst.disks.e.createdAt = this.engine.now;
+      inst.lastDiskOp = { op: 'in-place upgrade', diffKept: true, t: this.engine.now };
+    } else this.recycleLocalStorage(inst);
+    inst.phase = 'startup';
+    // a new version runs its startup tasks again; a settings change only restarts the role
+    inst.taskIndex = configOnly ? this.roleOf(inst).startupTasks.length : 0;
+    this.setStatus(inst, configOnly ? 'StartingRole' : 'CreatingRole');
+    this.nextTask(inst);
+    return { version: inst.version, configOnly };
   }
 
   private roleStarted(inst: Instance, data: Fields): Fields {
@@ -437,7 +519,7 @@ export class FabricController {
     inst.phase = 'ready';
     inst.running = true;
     this.setStatus(inst, 'ReadyRole');
-    this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip, vip: this.deploymentOf(inst).vip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+    this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip, vip: this.deploymentOf(inst).vip }, { kind: 'fc.dipAdded', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } });
     this.instanceReady(inst);
     return { status: 'ReadyRole' };
   }
@@ -446,7 +528,7 @@ export class FabricController {
     if (inst.status !== 'ReadyRole') return null;
     if (!data.ok) {
       // no load balancer answered: try again shortly
-      this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+      this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } });
       return { ok: false };
     }
     inst.inPool = true;
@@ -455,9 +537,13 @@ export class FabricController {
     return { dip: inst.dip, lb: data.cmd === undefined ? null : this.activeLb() };
   }
 
+  /** Called whenever an instance reaches ReadyRole (upgrades listen). */
+  onInstanceReady: (inst: Instance) => void = () => undefined;
+
   /** Bookkeeping when an instance reaches ReadyRole: deployment start, healing progress. */
   private instanceReady(inst: Instance): void {
     const dep = this.deploymentOf(inst);
+    this.onInstanceReady(inst);
     if (!dep.started && [...dep.roles.values()].every((l) => l.every((i) => i.status === 'ReadyRole'))) {
       dep.started = true;
       dep.status = 'Running';
@@ -633,7 +719,7 @@ export class FabricController {
         if (inst.running) {
           inst.phase = 'ready';
           this.setStatus(inst, 'ReadyRole');
-          this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { gen: inst.gen } });
+          this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } });
         } else this.boot(inst);
       }
     }
@@ -722,6 +808,7 @@ export class FabricController {
     this.activeHeals.delete(depId);
     this.network.releaseVip(dep.vip);
     this.deployments.delete(depId);
+    this.byUid.delete(dep.uid);
     this.dirty.add(depId);
     return { instances: n };
   }
@@ -736,7 +823,7 @@ export class FabricController {
       inst.phase = 'unresponsive';
       this.setStatus(inst, 'UnresponsiveRole');
       // the host agent restarts a VM it cannot talk to for 10 minutes (fidelity.md)
-      this.engine.after(this.timing.unresponsiveVmRestartMs, 'fc.vmRestart', inst.id, { gen: inst.gen });
+      this.engine.after(this.timing.unresponsiveVmRestartMs, 'fc.vmRestart', inst.id, { dep: inst.depUid, gen: inst.gen });
       return { mode };
     }
     // the role process crashed: the guest agent restarts it inside the same VM
@@ -746,7 +833,7 @@ export class FabricController {
     this.setStatus(inst, 'RestartingRole');
     this.recycleLocalStorage(inst);
     inst.lastDiskOp = { op: 'role restart', diffKept: true, t: this.engine.now };
-    this.engine.after(this.timing.stopMs, 'fc.vmStopped', inst.id, { gen: inst.gen });
+    this.engine.after(this.timing.stopMs, 'fc.vmStopped', inst.id, { dep: inst.depUid, gen: inst.gen });
     return { mode: 'crash' };
   }
 
@@ -804,7 +891,7 @@ export class FabricController {
     }
     inst.lastDiskOp = { op, diffKept: op === 'reboot', t: this.engine.now };
     const cmd = op === 'reboot' ? 'rebootVm' : 'reimageVm';
-    this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), cmd, { instance: inst.id }, { kind: 'fc.vmStopped', subject: inst.id, data: { gen: inst.gen } }, this.timing.stopMs);
+    this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), cmd, { instance: inst.id }, { kind: 'fc.vmStopped', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } }, this.timing.stopMs);
     return { op, diffDisk: op === 'reboot' ? 'kept' : 'fresh' };
   }
 
@@ -812,8 +899,12 @@ export class FabricController {
   private scaleNow(roleRef: string, count: number): Fields | null {
     const [service, roleName] = roleRef.split('/') as [string, string];
     const dep = this.production(service);
-    const list = dep?.roles.get(roleName);
-    if (!dep || !list) return null;
+    if (!dep?.roles.get(roleName)) return null;
+    return this.scaleRole(dep, roleName, count);
+  }
+
+  scaleRole(dep: Deployment, roleName: string, count: number): Fields {
+    const list = dep.roles.get(roleName)!;
     const ri = dep.pkg.roles.findIndex((r) => r.name === roleName);
     const role = dep.pkg.roles[ri]!;
     const before = list.length;
@@ -837,11 +928,49 @@ export class FabricController {
         this.scheduleRetry();
       } else this.startOnHost(inst, 'scale out');
     }
-    dep.pkg = { ...dep.pkg, roles: dep.pkg.roles.map((r, i) => (i === ri ? { ...r, instances: count } : r)) };
+    if (dep.pkg.roles[ri]!.instances !== count) {
+      const pkg = { ...dep.pkg, roles: dep.pkg.roles.map((r, i) => (i === ri ? { ...r, instances: count } : r)) };
+      dep.packages[dep.packages.indexOf(dep.pkg)] = pkg;
+      dep.pkg = pkg;
+    }
     dep.history.recordReady(this.engine.now, dep.readyCounts);
     this.dirty.add(dep.id);
     this.checkAvailability(dep);
     return { from: before, to: count };
+  }
+
+  /**
+   * VIP swap: the staging deployment becomes production and the other way round. Each
+   * slot keeps its VIP and DNS name, so `<service>.cloudapp.net` now reaches the new
+   * version and the old one waits in staging.
+   */
+  swap(service: string): Fields {
+    const prod = this.deployments.get(`${service}/production`)!;
+    const stag = this.deployments.get(`${service}/staging`)!;
+    const [pv, pd, sv, sd] = [prod.vip, prod.dns, stag.vip, stag.dns];
+    this.rekey(prod, 'staging', sv, sd);
+    this.rekey(stag, 'production', pv, pd);
+    this.deployments.set(stag.id, stag);
+    this.deployments.set(prod.id, prod);
+    for (const id of [prod.id, stag.id]) this.dirty.add(id);
+    this.hw.drivers.issue(this.activeLb(), 'allocateVip', { vip: pv, to: `${service}/${stag.pkg.label}` }, { kind: 'fc.networkDone', subject: stag.id });
+    return { production: `${stag.pkg.label} (was staging)`, staging: `${prod.pkg.label} (was production)`, vip: pv };
+  }
+
+  private rekey(dep: Deployment, slot: Slot, vip: string, dns: string): void {
+    const old = dep.id;
+    dep.slot = slot;
+    dep.id = `${dep.service}/${slot}`;
+    dep.vip = vip;
+    dep.dns = dns;
+    for (const list of dep.roles.values()) for (const i of list) i.deployment = dep.id;
+    const healing = this.healing.get(old);
+    this.healing.delete(old);
+    if (healing) this.healing.set(dep.id, healing);
+    if (this.activeHeals.delete(old)) this.activeHeals.add(dep.id);
+    const q = this.healQueue.indexOf(old);
+    if (q >= 0) this.healQueue[q] = dep.id;
+    this.dirty.add(old);
   }
 
   // ---- queries ------------------------------------------------------------------------------
@@ -868,3 +997,9 @@ export class FabricController {
 }
 
 const EMPTY_SET: ReadonlySet<Instance> = new Set();
+
+/** The exit code a startup task's command line ends with (`exit /b 1`, `exit 3`), or 0. */
+export function exitCodeOf(commandLine: string): number {
+  const m = /\bexit(?:\s+\/b)?\s+(\d+)\s*$/i.exec(commandLine);
+  return m ? Number(m[1]) : 0;
+}

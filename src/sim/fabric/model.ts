@@ -46,6 +46,8 @@ export type Phase =
   | 'restarting' // the role process restarts inside a running VM
   | 'rebooting' // the VM restarts, disks kept
   | 'unresponsive' // the host or VM stopped answering
+  | 'updating' // an in-place upgrade stopped the role to update it
+  | 'cycling' // a startup task failed: the role is recycled again and again
   | 'deleting'
   | 'gone';
 
@@ -59,7 +61,10 @@ export interface Disk {
 
 export interface Instance {
   readonly id: string;
-  readonly deployment: string;
+  /** Its deployment's id (`service/slot`; changes when a VIP swap moves the deployment to the other slot). */
+  deployment: string;
+  /** Its deployment's uid, which never changes. */
+  readonly depUid: number;
   readonly role: string;
   readonly roleIndex: number;
   readonly n: number;
@@ -79,8 +84,9 @@ export interface Instance {
   /** An injected instance fault that has not been cleared. */
   fault: 'none' | 'hang';
   taskIndex: number;
-  /** The package version the instance runs. */
+  /** The package version the instance runs (its label, e.g. `v2`), and its index in the deployment's packages. */
   version: string;
+  pkgIndex: number;
   /** Why it waits, when unplaced. */
   waitReason: string;
   disks: { c: Disk; d: Disk; e: Disk };
@@ -89,13 +95,40 @@ export interface Instance {
   readonly history: { t: number; status: InstanceStatus }[];
   readonly startupLog: { t: number; text: string }[];
   waitTimeouts: number;
+  /** Times the role was recycled after a failing startup task. */
+  recycles: number;
+}
+
+export type UdState = 'pending' | 'inProgress' | 'completed' | 'failed';
+
+/** An in-place upgrade walking update domains (fidelity.md: one UD at a time). */
+export interface Upgrade {
+  readonly mode: 'manual' | 'auto' | 'simultaneous';
+  /** Package index the walk moves instances to, and the one they come from. */
+  readonly to: number;
+  readonly from: number;
+  readonly ud: UdState[];
+  /** The UD being walked, or -1 between steps (manual) / when done. */
+  current: number;
+  readonly startedAt: number;
+  /** When the current UD started (for the 30-minute start wait). */
+  udStartedAt: number;
+  rollingBack: boolean;
+  /** Only settings changed (a configuration change rolled across UDs): roles restart, nothing is reinstalled. */
+  readonly configOnly: boolean;
 }
 
 export interface Deployment {
-  readonly id: string;
+  /** Unique for the run, stable across VIP swaps. */
+  readonly uid: number;
+  id: string;
   readonly service: string;
-  readonly slot: Slot;
+  slot: Slot;
+  /** The package new instances get (the target of an upgrade). */
   pkg: ServicePackage;
+  /** Every package version this deployment has had, by index (v1 is index 0). */
+  readonly packages: ServicePackage[];
+  upgrade: Upgrade | undefined;
   status: DeploymentStatus;
   vip: string;
   dns: string;

@@ -80,6 +80,7 @@ const ACTION_FIELDS: Record<ScenarioAction['do'], readonly string[]> = {
   configure: ['service', 'cscfg'],
   upgrade: ['service', 'csdef', 'cscfg', 'mode'],
   walk: ['service'],
+  rollback: ['service'],
   swap: ['service'],
   addContainer: ['racks', 'hostsPerRack'],
 };
@@ -139,6 +140,7 @@ function parseAction(o: Obj, path: string): ScenarioAction {
         mode: oneOf(o, 'mode', path, ['manual', 'auto', 'simultaneous'] as const),
       };
     case 'walk':
+    case 'rollback':
     case 'swap':
       return { do: name as 'walk', service: str(o, 'service', path) };
     case 'addContainer':

@@ -151,8 +151,19 @@ function toAction(a: ScenarioAction, resolve: FileResolver, where: string): Acti
         ...(a.slot ? { slot: a.slot } : {}),
         ...(a.csdef && a.cscfg ? { files: { csdef: sourceOf(a.csdef, resolve, `${where}.csdef`), cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) } } : {}),
       };
-    default:
-      throw new Error(`action "${a.do}" is not supported yet`);
+    case 'walk':
+    case 'rollback':
+    case 'swap':
+      return a;
+    case 'upgrade':
+      return {
+        do: 'upgrade',
+        service: a.service,
+        mode: a.mode,
+        files: { csdef: sourceOf(a.csdef, resolve, `${where}.csdef`), cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) },
+      };
+    case 'configure':
+      return { do: 'configure', service: a.service, cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) };
   }
 }
 

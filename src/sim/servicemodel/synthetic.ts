@@ -16,13 +16,15 @@ export interface TestRole {
   readonly image?: string;
 }
 
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 export function serviceFiles(name: string, roles: readonly TestRole[], upgradeDomainCount = 3): { csdef: SourceFile; cscfg: SourceFile } {
   const def = roles
     .map((r) => {
       const type = r.type ?? (r.port ? 'WebRole' : 'WorkerRole');
       const endpoints = r.port ? `<Endpoints><InputEndpoint name="In${r.port}" protocol="http" port="${r.port}" /></Endpoints>` : '';
       const tasks = r.startupTasks?.length
-        ? `<Startup>${r.startupTasks.map((c) => `<Task commandLine="${c}" executionContext="elevated" taskType="simple" />`).join('')}</Startup>`
+        ? `<Startup>${r.startupTasks.map((c) => `<Task commandLine="${esc(c)}" executionContext="elevated" taskType="simple" />`).join('')}</Startup>`
         : '';
       return `<${type} name="${r.name}" vmsize="${r.vmsize ?? 'Small'}">${tasks}${endpoints}</${type}>`;
     })
