@@ -24,6 +24,8 @@ export type Action =
   | { readonly do: 'rollback'; readonly service: string }
   | { readonly do: 'swap'; readonly service: string }
   | { readonly do: 'configure'; readonly service: string; readonly cscfg: SourceFile }
+  /** An extension of the scenario vocabulary: roll a host OS update across the data center. */
+  | { readonly do: 'updateHostOs' }
   /** An extension of the scenario vocabulary: an operator power-cycles a host. */
   | { readonly do: 'powerCycle'; readonly target: string }
   | { readonly do: 'addContainer'; readonly racks: number; readonly hostsPerRack: number };
@@ -104,6 +106,9 @@ export function applyAction(sim: Simulation, action: Action): void {
       return sim.swap(action.service);
     case 'configure':
       return sim.configure(action.service, action.cscfg);
+    case 'updateHostOs':
+      if (sim.hostOs.active) throw new ActionError('a host OS update is already rolling across the data center');
+      return sim.hostOs.request();
     default: {
       const name = (action as { do: string }).do;
       throw new ActionError(`action "${name}" is not supported yet`);

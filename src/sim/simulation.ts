@@ -9,6 +9,7 @@ import { FabricController } from './fabric/controller';
 import { packageOf } from './fabric/package';
 import { FABRIC_TIMING } from './fabric/timing';
 import { FabricView } from './fabric/view';
+import { HostOsUpdate } from './fabric/hostos';
 import { Upgrades, UpgradeError, type UpgradeMode } from './fabric/upgrade';
 import type { Slot } from './fabric/model';
 import { defaultImageStore, hasErrors, loadServiceModel, type Diagnostic, type SourceFile } from './servicemodel';
@@ -67,6 +68,7 @@ export class Simulation {
   readonly fabric: FabricController;
   readonly fabricView: FabricView;
   readonly upgrades: Upgrades;
+  readonly hostOs: HostOsUpdate;
   /** The files each deployment was made from (`service/slot`), for configuration changes. */
   readonly deployedFiles = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
   readonly images = defaultImageStore();
@@ -86,6 +88,7 @@ export class Simulation {
     this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
     this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
     this.upgrades = new Upgrades(this.engine, this.fabric);
+    this.hostOs = new HostOsUpdate(this.engine, this.hardware, this.fabric, setup.timing ?? 'realistic');
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
     this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h), () => this.engine.now);
     for (const d of setup.deploy ?? []) this.deploy(d.service, d.slot ?? 'production', { csdef: d.csdef, cscfg: d.cscfg });

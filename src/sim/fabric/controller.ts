@@ -705,6 +705,26 @@ export class FabricController {
     for (const id of deps) this.checkAvailability(this.deployments.get(id)!);
   }
 
+  /** Host OS update: roles are told to stop and leave the load balancer; the VMs keep their disks. */
+  drainHost(h: number): void {
+    for (const inst of this.instancesOnHost(h)) {
+      if (inst.phase === 'unplaced') continue;
+      inst.gen++;
+      inst.phase = 'rebooting';
+      this.setStatus(inst, 'StoppingRole');
+    }
+  }
+
+  /** Host OS update: the VMs shut down before the host reboots (they boot again with it). */
+  shutDownVms(h: number): void {
+    for (const inst of this.instancesOnHost(h)) {
+      if (inst.phase === 'unplaced') continue;
+      inst.running = false;
+      inst.lastDiskOp = { op: 'host OS update', diffKept: true, t: this.engine.now };
+      this.setStatus(inst, 'StoppedVM');
+    }
+  }
+
   /** Destroys stale copies on a host that answers again, before it rejoins. Returns how many. */
   private fence(h: number): number {
     const stale = this.ghosts.get(h) ?? [];

@@ -113,6 +113,7 @@ export class Datacenter {
     const own = this.ownFault[host]!;
     if (own !== OwnFault.None) return HOST_FAULTS[own]!;
     if (!this.networkUp(host)) return 'partitioned';
+    if (this.rebooting[host]) return 'rebooting';
     return 'none';
   }
 

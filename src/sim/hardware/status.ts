@@ -37,8 +37,8 @@ export function isHostStatus(s: unknown): s is HostStatus {
   return (HOST_STATUSES as readonly unknown[]).includes(s);
 }
 
-/** What is really wrong with a host, whatever the FC knows. */
-export const HOST_FAULTS = ['none', 'crash', 'hang', 'hardware', 'unpowered', 'partitioned'] as const;
+/** What is really wrong with a host, whatever the FC knows ('rebooting': down for a planned reboot, no fault). */
+export const HOST_FAULTS = ['none', 'crash', 'hang', 'hardware', 'unpowered', 'partitioned', 'rebooting'] as const;
 export type HostFault = (typeof HOST_FAULTS)[number];
 
 /** Status of a switch, PDU, load balancer or aggregation switch. */

@@ -81,6 +81,7 @@ const ACTION_FIELDS: Record<ScenarioAction['do'], readonly string[]> = {
   upgrade: ['service', 'csdef', 'cscfg', 'mode'],
   walk: ['service'],
   rollback: ['service'],
+  updateHostOs: [],
   swap: ['service'],
   addContainer: ['racks', 'hostsPerRack'],
 };
@@ -143,6 +144,8 @@ function parseAction(o: Obj, path: string): ScenarioAction {
     case 'rollback':
     case 'swap':
       return { do: name as 'walk', service: str(o, 'service', path) };
+    case 'updateHostOs':
+      return { do: 'updateHostOs' };
     case 'addContainer':
       return { do: 'addContainer', racks: int(o, 'racks', path, 1, 100), hostsPerRack: int(o, 'hostsPerRack', path, 1, 100) };
   }

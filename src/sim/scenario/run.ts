@@ -154,6 +154,7 @@ function toAction(a: ScenarioAction, resolve: FileResolver, where: string): Acti
     case 'walk':
     case 'rollback':
     case 'swap':
+    case 'updateHostOs':
       return a;
     case 'upgrade':
       return {

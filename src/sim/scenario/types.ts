@@ -28,6 +28,7 @@ export type ScenarioAction =
   | { readonly do: 'upgrade'; readonly service: string; readonly csdef: string; readonly cscfg: string; readonly mode: UpgradeMode }
   | { readonly do: 'walk'; readonly service: string }
   | { readonly do: 'rollback'; readonly service: string }
+  | { readonly do: 'updateHostOs' }
   | { readonly do: 'swap'; readonly service: string }
   | { readonly do: 'addContainer'; readonly racks: number; readonly hostsPerRack: number };
 
