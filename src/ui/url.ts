@@ -1,10 +1,13 @@
 /**
  * Reads the run's settings from the page address: `?seed=42&speed=600`, or
- * `?seed=42&t=2h` to open paused at simulated time 2h. A bad value is reported and
- * replaced by the default, never silently ignored.
+ * `?seed=42&t=2h` to open paused at simulated time 2h; `dc=cluster` picks a data center
+ * preset and `timing=fast` the timing profile. A bad value is reported and replaced by
+ * the default, never silently ignored.
  */
 
 import { parseDuration } from '../sim/engine/time';
+import { DEFAULT_PRESET, PRESETS } from '../sim/hardware/spec';
+import { PROFILES, type ProfileName } from '../sim/hardware/timing';
 import { MAX_SEED } from '../sim/simulation';
 import { isSpeed, type InitOptions, type Speed } from '../worker/protocol';
 
@@ -42,7 +45,29 @@ export function readUrlSettings(search: string): UrlSettings {
       problems.push(`URL parameter t: ${(e as Error).message}; starting at 0.`);
     }
   }
+  let preset: string | undefined;
+  const dcText = params.get('dc');
+  if (dcText !== null) {
+    if (Object.hasOwn(PRESETS, dcText)) preset = dcText;
+    else problems.push(`URL parameter dc: "${dcText}" is not one of ${Object.keys(PRESETS).join(', ')}; using ${DEFAULT_PRESET}.`);
+  }
+  let timing: ProfileName | undefined;
+  const timingText = params.get('timing');
+  if (timingText !== null) {
+    if (Object.hasOwn(PROFILES, timingText)) timing = timingText as ProfileName;
+    else problems.push(`URL parameter timing: "${timingText}" is not one of ${Object.keys(PROFILES).join(', ')}; using realistic.`);
+  }
   const paused = params.get('paused');
   const running = startAt === undefined && paused !== '1' && paused !== 'true';
-  return { options: { seed, speed, running, ...(startAt !== undefined ? { startAt } : {}) }, problems };
+  return {
+    options: {
+      seed,
+      speed,
+      running,
+      ...(startAt !== undefined ? { startAt } : {}),
+      ...(preset !== undefined ? { datacenter: { preset } } : {}),
+      ...(timing !== undefined ? { timing } : {}),
+    },
+    problems,
+  };
 }

@@ -109,10 +109,10 @@ export class WorkerHost {
     const sim = this.requireSim();
     try {
       applyAction(sim, action);
-      this.post({ type: 'actResult', id, ok: true });
+      this.post({ type: 'actResult', id, action: action.do, ok: true });
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
-      this.post({ type: 'actResult', id, ok: false, error: e.message });
+      this.post({ type: 'actResult', id, action: action.do, ok: false, error: e.message });
     }
   }
 

@@ -108,7 +108,7 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly protocol: number; readonly seed: number }
   | { readonly type: 'frame'; readonly frame: Frame }
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
-  | { readonly type: 'actResult'; readonly id: number; readonly ok: boolean; readonly error?: string }
+  | { readonly type: 'actResult'; readonly id: number; readonly action: string; readonly ok: boolean; readonly error?: string }
   | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
 
 /** Most log records one frame carries; the UI shows the newest anyway. */

@@ -28,6 +28,11 @@ export type Handler = (ev: SimEvent, engine: Engine) => Fields | void | null;
 export interface HandlerOptions {
   /** Quiet kinds are internal bookkeeping and write no log record. */
   readonly quiet?: boolean;
+  /**
+   * Log only what the handler returns, not the event's own data (for events whose data
+   * is plumbing, such as a reply's command number and the generation it belongs to).
+   */
+  readonly logReturnedOnly?: boolean;
 }
 
 export interface EngineOptions {
@@ -54,6 +59,7 @@ export interface StepResult {
 interface Registered {
   readonly fn: Handler;
   readonly quiet: boolean;
+  readonly returnedOnly: boolean;
 }
 
 export interface EngineState {
@@ -126,7 +132,7 @@ export class Engine {
 
   on(kind: string, fn: Handler, opts: HandlerOptions = {}): void {
     if (this.handlers.has(kind)) throw new Error(`a handler for event kind "${kind}" is already registered`);
-    this.handlers.set(kind, { fn, quiet: opts.quiet ?? false });
+    this.handlers.set(kind, { fn, quiet: opts.quiet ?? false, returnedOnly: opts.logReturnedOnly ?? false });
   }
 
   /** Schedules an event at absolute time `at` (not before now). */
@@ -201,7 +207,7 @@ export class Engine {
     const h = this.handlers.get(ev.kind)!;
     const extra = h.fn(ev, this);
     if (h.quiet || extra === null) return { t, event: ev, record: undefined };
-    const fields = extra ? { ...ev.data, ...extra } : ev.data;
+    const fields = h.returnedOnly ? (extra ?? EMPTY) : extra ? { ...ev.data, ...extra } : ev.data;
     return { t, event: ev, record: this.log.append(t, ev.kind, ev.subject, fields) };
   }
 

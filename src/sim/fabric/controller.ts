@@ -63,7 +63,7 @@ export class FabricController {
         const inst = typeof ev.data.dep === 'number' ? this.instanceOf(ev.data.dep, ev.subject) : this.instance(ev.subject);
         if (!inst || inst.gen !== ev.data.gen) return null; // stale: the instance moved on
         return fn(inst, ev.data);
-      });
+      }, { logReturnedOnly: true });
     engine.on('deploy.request', (ev) => this.deployNow(ev.data.req as number));
     engine.on('deployment.delete', (ev) => this.deleteNow(ev.subject));
     engine.on('deployment.running', (ev) => ({ service: ev.subject }));

@@ -64,7 +64,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
       return;
     }
     case 'actResult':
-      store.setState({ actionError: msg.ok ? undefined : { id: msg.id, message: msg.error ?? 'the action was refused' } });
+      store.setState({ actionError: msg.ok ? undefined : { id: msg.id, action: msg.action, message: msg.error ?? 'the action was refused' } });
       return;
     case 'error':
       store.setState({

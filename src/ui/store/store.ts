@@ -52,7 +52,7 @@ export interface FabricState {
   /** Timeline markers (faults, repairs, detections, healing, elections), oldest first. */
   readonly markers: readonly Marker[];
   /** The last action the worker refused, with why. */
-  readonly actionError: { readonly id: number; readonly message: string } | undefined;
+  readonly actionError: { readonly id: number; readonly action: string; readonly message: string } | undefined;
 }
 
 export const initialState: FabricState = {

@@ -1,0 +1,132 @@
+/**
+ * The data center view: a toolbar (zoom, "Go to asset", "Add container"), the canvas
+ * with the accessible layer, the action menu and a tooltip over it, and the legend.
+ * React holds only what the layer shows; painting and zooming run in ViewController.
+ */
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useFabric } from '../context';
+import { AddContainer } from '../components/AddContainer';
+import { ActionError } from '../components/ActionError';
+import type { FabricState } from '../store/store';
+import { ui, useUi, useUiStore, type UiState } from '../store/ui';
+import { ActionMenu } from './ActionMenu';
+import { assetOf, type Asset } from './assets';
+import { DomLayer, type ViewApi } from './DomLayer';
+import type { Rect } from './geometry';
+import { GoToAsset } from './GoToAsset';
+import { Legend } from './Legend';
+import { Tooltip } from './Tooltip';
+import { useFacts } from './useFacts';
+import { useSelect } from './useSelect';
+import { EMPTY_FRAME, ViewController, type LayerFrame } from './view-controller';
+
+const selectConnection = (s: FabricState) => s.connection;
+const selectSelected = (s: UiState) => s.selected;
+
+const ZOOM_STEP = 1.5;
+
+export function DatacenterView() {
+  const facts = useFacts();
+  const { geo } = facts;
+  const connection = useFabric(selectConnection);
+  const selectedId = useUi(selectSelected);
+  const store = useUiStore();
+  const select = useSelect();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<ViewController | null>(null);
+  const [frame, setFrame] = useState<LayerFrame>(EMPTY_FRAME);
+
+  useEffect(() => {
+    const c = new ViewController({
+      wrap: wrapRef.current!,
+      canvas: canvasRef.current!,
+      layer: layerRef.current!,
+      onSettle: setFrame,
+      onMove: () => {
+        ui.closeMenu(store, false);
+        ui.hover(store, null);
+      },
+    });
+    setController(c);
+    return () => c.destroy();
+  }, [store]);
+
+  const selected = useMemo(() => (selectedId ? assetOf(geo, selectedId) : undefined), [geo, selectedId]);
+  useEffect(() => {
+    controller?.setScene({ ...facts, selected, sprites: controller.glyphSprites });
+  }, [controller, facts, selected]);
+
+  const api = useMemo<ViewApi>(() => {
+    const anchorOf = (el: Element): Rect => {
+      const a = el.getBoundingClientRect();
+      const w = wrapRef.current?.getBoundingClientRect() ?? { left: 0, top: 0 };
+      return { x: a.left - w.left, y: a.top - w.top, w: a.width, h: a.height };
+    };
+    return {
+      reveal: (a, mode) => controller?.reveal(a, mode),
+      zoomBy: (f) => controller?.zoomBy(f),
+      fit: () => controller?.fit(),
+      layerRendered: (k) => controller?.layerRendered(k),
+      anchorOf,
+      hover: (id, el) => ui.hover(store, id && el ? { id, anchor: anchorOf(el) } : null),
+    };
+  }, [controller, store]);
+
+  const goTo = (a: Asset) => {
+    controller?.reveal(a, 'goto');
+    select(a.id);
+    ui.focus(store, a.id, true);
+  };
+
+  const vp = controller?.viewport();
+  const racks = geo.rackCount;
+  const hosts = geo.layout.hostCount;
+  const ready = connection === 'ready' && geo.containers.length > 0;
+
+  return (
+    <div className="dc">
+      <div className="dc-toolbar">
+        <h2 id="main-title" className="dc-title">
+          Data center
+        </h2>
+        <GoToAsset geo={geo} onGo={goTo} />
+        <div className="dc-zoom" role="group" aria-label="Zoom">
+          <button type="button" className="icon" onClick={() => controller?.zoomBy(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+)">
+            <span aria-hidden="true">+</span>
+          </button>
+          <button type="button" className="icon" onClick={() => controller?.zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)">
+            <span aria-hidden="true">−</span>
+          </button>
+          <button type="button" onClick={() => controller?.fit()} title="Show the whole data center">
+            Fit
+          </button>
+        </div>
+        <AddContainer disabled={!ready} />
+      </div>
+      <ActionError />
+      <div className="dc-view" ref={wrapRef} onScroll={(e) => e.currentTarget.scrollTo(0, 0)}>
+        <canvas ref={canvasRef} className="dc-canvas" aria-hidden="true" />
+        <DomLayer facts={facts} frame={frame} api={api} layerRef={layerRef} />
+        {connection === 'connecting' ? <p className="dc-status">Starting the simulation…</p> : null}
+        <ActionMenu facts={facts} width={vp?.width ?? 0} height={vp?.height ?? 0} />
+        <Tooltip facts={facts} width={vp?.width ?? 0} />
+      </div>
+      <p id="dc-keys" className="visually-hidden">
+        Arrow keys move between assets: up and down within a rack, left and right between racks. Home and End go to the
+        first and last host of a rack. Enter opens the actions of an asset. Plus and minus zoom.
+      </p>
+      <div className="dc-foot">
+        <Legend agg={facts.agg} hostVersion={facts.hostVersion} />
+        {ready ? (
+          <p className="dc-summary">
+            {geo.containers.length} {geo.containers.length === 1 ? 'container' : 'containers'} · {racks.toLocaleString('en')} racks ·{' '}
+            {hosts.toLocaleString('en')} hosts
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * The imperative side of the data center view, outside React: it owns the canvas (sized
+ * for devicePixelRatio), the zoom controller and the repaint, throttled to one paint per
+ * animation frame and only when the scene, the size or the transform changed. While a
+ * gesture runs it only moves the DOM layer with a CSS transform; when the view settles
+ * it reports what is in view, so React re-renders the layer once per gesture.
+ */
+
+import { assetExtent, assetRect, type Asset } from './assets';
+import type { LayerView } from './layer-items';
+import type { Geometry } from './geometry';
+import { GlyphSprites } from './glyph-canvas';
+import { paint } from './paint';
+import type { Scene } from './scene';
+import {
+  DOM_HOST_SCALE,
+  HOST_LOD_SCALE,
+  fitTransform,
+  hostsInDom,
+  lodFor,
+  revealTransform,
+  visibleContainers,
+  type Transform,
+  type Viewport,
+} from './viewport';
+import { createZoomController, type ZoomController, type ZoomPhase } from './zoom';
+
+/** What the DOM layer shows: the scale its positions are computed at, and what is in view. */
+export interface LayerFrame extends LayerView {
+  readonly k: number;
+}
+
+export const EMPTY_FRAME: LayerFrame = { k: 1, lod: 'hosts', visible: [], hosts: false };
+
+/** Largest scale "Fit" uses (a small data center is not blown up past this). */
+export const FIT_MAX_K = 3;
+/** Largest scale of all. */
+export const MAX_K = 8;
+/** Size assumed while the element has none (not laid out yet, or jsdom). */
+const FALLBACK = { width: 960, height: 640 };
+
+export interface ViewControllerOptions {
+  readonly wrap: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  readonly layer: HTMLElement;
+  /** The view settled on a new frame (after a gesture, a move, a resize). */
+  readonly onSettle: (frame: LayerFrame) => void;
+  /** The person pans or zooms. */
+  readonly onMove: () => void;
+}
+
+export type RevealMode = 'nav' | 'goto';
+
+export class ViewController {
+  private readonly zoom: ZoomController;
+  private readonly ctx: CanvasRenderingContext2D | null;
+  private readonly sprites = new GlyphSprites();
+  private scene: Scene | undefined;
+  private width = FALLBACK.width;
+  private height = FALLBACK.height;
+  private dpr = 1;
+  private raf: number | undefined;
+  private fitted = false;
+  /** Follow the size of the element with a fresh fit until the person moves the view. */
+  private autoFit = true;
+  /** Inside a move we asked for, or waiting for the end of its transition. */
+  private programmatic = 0;
+  private transition = false;
+  private layerK = 1;
+  private lastFrameKey = '';
+  private readonly resize: ResizeObserver | undefined;
+
+  constructor(private readonly o: ViewControllerOptions) {
+    this.ctx = o.canvas.getContext('2d');
+    this.zoom = createZoomController(o.wrap, (t, phase) => this.onZoom(t, phase));
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resize = new ResizeObserver(() => this.measure());
+      this.resize.observe(o.wrap);
+    }
+    this.measure();
+  }
+
+  /** Glyph sprites for the scene the painter draws. */
+  get glyphSprites(): GlyphSprites {
+    return this.sprites;
+  }
+
+  setScene(scene: Scene): void {
+    const geoChanged = this.scene?.geo !== scene.geo;
+    this.scene = scene;
+    if (geoChanged) this.bounds(scene.geo);
+    if (scene.geo.containers.length > 0 && (!this.fitted || (geoChanged && this.autoFit))) {
+      // the first layout, or a container added while the view still shows everything
+      this.fitted = true;
+      this.fit(false);
+    } else if (geoChanged) this.settle(this.zoom.transform());
+    this.schedule();
+  }
+
+  viewport(): Viewport {
+    const t = this.zoom.transform();
+    return { k: t.k, x: t.x, y: t.y, width: this.width, height: this.height, dpr: this.dpr };
+  }
+
+  fit(animate = true): void {
+    const geo = this.scene?.geo;
+    if (!geo) return;
+    this.autoFit = true;
+    this.moveTo(fitTransform({ x: 0, y: 0, w: geo.width, h: geo.height }, this.width, this.height, FIT_MAX_K), animate);
+  }
+
+  zoomBy(factor: number): void {
+    this.autoFit = false;
+    this.transition = true;
+    this.zoom.scaleBy(factor);
+  }
+
+  /** Brings an asset into view: 'nav' just enough to see it at host level, 'goto' zoomed onto it. */
+  reveal(a: Asset, mode: RevealMode): void {
+    const geo = this.scene?.geo;
+    if (!geo) return;
+    const t = this.zoom.transform();
+    const detail = a.kind === 'host' || a.kind === 'rack' || a.kind === 'tor' || a.kind === 'pdu';
+    // going to a rack or container shows it whole; moving focus only needs its button in view
+    const extent = mode === 'goto' ? assetExtent(geo, a) : assetRect(geo, a);
+    let next: Transform;
+    if (mode === 'goto' && (a.kind === 'rack' || a.kind === 'container')) {
+      next = fitTransform(extent, this.width, this.height, FIT_MAX_K);
+      if (next.k < HOST_LOD_SCALE) {
+        // too big to show whole at host level: show its head (a rack's label, a container's top left)
+        const k = a.kind === 'rack' ? 1 : HOST_LOD_SCALE * 1.25;
+        const head = assetRect(geo, a);
+        next = a.kind === 'rack' ? revealTransform(t, head, k, this.width, this.height, true) : { k, x: 24 - head.x * k, y: 24 - head.y * k };
+      }
+    } else if (mode === 'goto') {
+      next = revealTransform(t, extent, Math.max(t.k, detail ? 1.5 : 1), this.width, this.height, true);
+    } else {
+      const k = detail && t.k < DOM_HOST_SCALE ? DOM_HOST_SCALE * 1.25 : t.k;
+      next = revealTransform(t, extent, k, this.width, this.height, k !== t.k);
+    }
+    if (next.k === t.k && next.x === t.x && next.y === t.y) return;
+    this.autoFit = false;
+    this.moveTo(next, mode === 'goto');
+  }
+
+  /** The DOM layer rendered its positions at scale `k`: keep it on the canvas from now on. */
+  layerRendered(k: number): void {
+    this.layerK = k;
+    this.placeLayer(this.zoom.transform());
+  }
+
+  destroy(): void {
+    if (this.raf !== undefined) cancelAnimationFrame(this.raf);
+    this.resize?.disconnect();
+    this.zoom.destroy();
+  }
+
+  private moveTo(t: Transform, animate: boolean): void {
+    this.programmatic++;
+    this.transition = animate;
+    try {
+      this.zoom.moveTo(t, animate);
+    } finally {
+      this.programmatic--;
+    }
+  }
+
+  private onZoom(t: Transform, phase: ZoomPhase): void {
+    if (phase === 'move') {
+      this.placeLayer(t);
+      this.schedule();
+      // a person dragging or scrolling (not a move or transition we started)
+      if (this.programmatic === 0 && !this.transition) {
+        this.autoFit = false;
+        this.o.onMove();
+      }
+    } else {
+      if (this.programmatic === 0) this.transition = false;
+      this.settle(t);
+    }
+  }
+
+  private placeLayer(t: Transform): void {
+    this.o.layer.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k / this.layerK})`;
+  }
+
+  private settle(t: Transform): void {
+    const geo = this.scene?.geo;
+    if (!geo) return;
+    const vp = this.viewport();
+    const lod = lodFor(t.k);
+    const visible = lod === 'hosts' ? visibleContainers(geo, vp) : [];
+    const hosts = lod === 'hosts' && hostsInDom(geo, t.k, visible);
+    const key = `${t.k}|${lod}|${hosts}|${visible.map((v) => `${v.c}:${v.r0}-${v.r1}:${v.row0}-${v.row1}`).join(',')}`;
+    if (key === this.lastFrameKey) return;
+    this.lastFrameKey = key;
+    this.o.onSettle({ k: t.k, lod, visible, hosts });
+  }
+
+  private bounds(geo: Geometry): void {
+    const fitK = fitTransform({ x: 0, y: 0, w: geo.width, h: geo.height }, this.width, this.height, FIT_MAX_K).k;
+    this.zoom.update({
+      width: this.width,
+      height: this.height,
+      world: { x: 0, y: 0, w: geo.width, h: geo.height },
+      minK: Math.min(fitK * 0.5, 0.05),
+      maxK: MAX_K,
+    });
+  }
+
+  private measure(): void {
+    const w = this.o.wrap.clientWidth;
+    const h = this.o.wrap.clientHeight;
+    this.width = w > 0 ? w : FALLBACK.width;
+    this.height = h > 0 ? h : FALLBACK.height;
+    this.dpr = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+    const c = this.o.canvas;
+    c.width = Math.round(this.width * this.dpr);
+    c.height = Math.round(this.height * this.dpr);
+    if (this.scene) {
+      this.bounds(this.scene.geo);
+      if (this.autoFit && this.fitted) this.fit(false);
+      else this.settle(this.zoom.transform());
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.raf !== undefined || typeof requestAnimationFrame === 'undefined') return;
+    this.raf = requestAnimationFrame(() => {
+      this.raf = undefined;
+      if (this.scene) paint(this.ctx, this.scene, this.viewport());
+    });
+  }
+}
