@@ -47,6 +47,16 @@ export interface DeploymentView extends ViewRecord {
   readonly outages: number;
   /** Blobs the service has written to durable storage, which survives every fault. */
   readonly durableBlobs: number;
+  /** The upgrade in progress, if any: its mode, the state of each update domain, the one being walked. */
+  readonly upgrade: {
+    readonly mode: string;
+    readonly from: string;
+    readonly to: string;
+    readonly ud: readonly string[];
+    readonly current: number;
+    readonly rollingBack: boolean;
+    readonly configOnly: boolean;
+  } | null;
 }
 
 export interface InstanceView extends ViewRecord {
@@ -139,6 +149,17 @@ export class FabricView {
       mttrMs: Math.round(dep.history.mttrMs()),
       outages: dep.history.outages.length,
       durableBlobs: Math.floor(dep.history.readyInstanceHours(this.now()) * BLOBS_PER_INSTANCE_HOUR),
+      upgrade: dep.upgrade
+        ? {
+            mode: dep.upgrade.mode,
+            from: dep.packages[dep.upgrade.from]!.label,
+            to: dep.packages[dep.upgrade.to]!.label,
+            ud: [...dep.upgrade.ud],
+            current: dep.upgrade.current,
+            rollingBack: dep.upgrade.rollingBack,
+            configOnly: dep.upgrade.configOnly,
+          }
+        : null,
       roles: dep.pkg.roles.map((r) => {
         const list = dep.roles.get(r.name) ?? [];
         return {
