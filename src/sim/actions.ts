@@ -34,6 +34,7 @@ export type ActionName = Action['do'];
 
 
 const INSTANCE_ID = /^[^/]+\/[^/]+_IN_\d+$/;
+const FC_ID = /^fc[0-4]$/;
 const INSTANCE_MODES = ['crash', 'hang'];
 
 function requireInstance(sim: Simulation, id: string) {
@@ -52,6 +53,12 @@ export function applyAction(sim: Simulation, action: Action): void {
   const fc = sim.fabric;
   switch (action.do) {
     case 'fail':
+      if (FC_ID.test(action.target)) {
+        if (action.mode !== undefined && action.mode !== 'crash') throw new ActionError(`an FC replica fails in mode crash only, not "${action.mode}"`);
+        if (sim.fcReplicas.isFailed(action.target) || !sim.replicas.isUp(action.target)) throw new ActionError(`${action.target} is already down`);
+        sim.engine.after(0, 'fc.replicaFail', action.target);
+        return;
+      }
       if (INSTANCE_ID.test(action.target)) {
         requireInstance(sim, action.target);
         const mode = action.mode ?? 'crash';
@@ -61,6 +68,11 @@ export function applyAction(sim: Simulation, action: Action): void {
       }
       return hw.fail(action.target, action.mode);
     case 'repair':
+      if (FC_ID.test(action.target)) {
+        if (!sim.fcReplicas.isFailed(action.target)) throw new ActionError(`${action.target} was not failed by hand (is its host down?)`);
+        sim.engine.after(0, 'fc.replicaRepair', action.target);
+        return;
+      }
       if (INSTANCE_ID.test(action.target)) {
         if (requireInstance(sim, action.target).fault === 'none') throw new ActionError(`${action.target} has nothing to repair`);
         sim.engine.after(0, 'instance.repair', action.target);
@@ -79,7 +91,7 @@ export function applyAction(sim: Simulation, action: Action): void {
     case 'reimage': {
       const inst = requireInstance(sim, action.target);
       if (inst.host < 0) throw new ActionError(`${action.target} has no VM to ${action.do} (it is waiting for a host)`);
-      sim.engine.after(0, `instance.${action.do}`, action.target);
+      sim.fabric.decide(`instance.${action.do}`, action.target);
       return;
     }
     case 'scale': {
@@ -87,7 +99,7 @@ export function applyAction(sim: Simulation, action: Action): void {
       const dep = service ? fc.production(service) : undefined;
       if (!dep || !role || !dep.roles.has(role)) throw new ActionError(`there is no role ${action.role} in a production deployment`);
       if (!Number.isInteger(action.count) || action.count < 1 || action.count > 10_000) throw new ActionError(`count must be a whole number from 1 to 10000, got ${action.count}`);
-      sim.engine.after(0, 'role.scale', action.role, { count: action.count });
+      sim.fabric.decide('role.scale', action.role, { count: action.count });
       return;
     }
     case 'powerCycle':

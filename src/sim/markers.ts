@@ -30,7 +30,9 @@ const KIND_OF: Readonly<Record<string, MarkerKind>> = {
   'container.added': 'inventory',
   'container.evacuating': 'inventory',
   'container.inService': 'inventory',
-  'fc.primary': 'election',
+  'fc.raft.primary': 'election',
+  'fc.replicaFail': 'fault',
+  'fc.replicaRepair': 'repair',
 };
 
 const MAX_MARKERS = 2000;

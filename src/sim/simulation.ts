@@ -7,9 +7,12 @@
 import { Engine } from './engine';
 import { FabricController } from './fabric/controller';
 import { packageOf } from './fabric/package';
-import { FABRIC_TIMING } from './fabric/timing';
+import { FABRIC_TIMING, FC_RAFT_TIMING } from './fabric/timing';
 import { FabricView } from './fabric/view';
+import { DecisionLog } from './fabric/decisions';
+import { FcReplicas } from './fabric/fcreplicas';
 import { HostOsUpdate } from './fabric/hostos';
+import { ReplicatedFc } from './replicas';
 import { Upgrades, UpgradeError, type UpgradeMode } from './fabric/upgrade';
 import type { Slot } from './fabric/model';
 import { defaultImageStore, hasErrors, loadServiceModel, type Diagnostic, type SourceFile } from './servicemodel';
@@ -69,6 +72,10 @@ export class Simulation {
   readonly fabricView: FabricView;
   readonly upgrades: Upgrades;
   readonly hostOs: HostOsUpdate;
+  /** The replicated FC: its consensus core, where its replicas run, and its decision log. */
+  readonly replicas: ReplicatedFc;
+  readonly fcReplicas: FcReplicas;
+  readonly decisions: DecisionLog;
   /** The files each deployment was made from (`service/slot`), for configuration changes. */
   readonly deployedFiles = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
   readonly images = defaultImageStore();
@@ -87,6 +94,18 @@ export class Simulation {
     this.hardware.dc.clock = () => this.engine.now;
     this.hardwareView = new HardwareView(this.hardware.dc, this.view, () => ({ stopped: this.hardware.health.healingStopped }));
     this.fabric = new FabricController(this.engine, this.hardware, FABRIC_TIMING[setup.timing ?? 'realistic']);
+    this.replicas = new ReplicatedFc(this.engine, { profile: setup.timing ?? 'realistic', timing: FC_RAFT_TIMING[setup.timing ?? 'realistic'] });
+    this.fcReplicas = new FcReplicas(this.hardware, this.replicas);
+    this.decisions = new DecisionLog(this.engine, this.replicas);
+    this.fabric.decide = (kind, subject, data) => this.decisions.decide(kind, subject, data);
+    this.engine.on('fc.replicaFail', (ev) => {
+      this.fcReplicas.fail(ev.subject);
+      return { primary: this.replicas.primary() };
+    });
+    this.engine.on('fc.replicaRepair', (ev) => {
+      this.fcReplicas.repair(ev.subject);
+      return { up: this.replicas.isUp(ev.subject) };
+    });
     this.upgrades = new Upgrades(this.engine, this.fabric);
     this.hostOs = new HostOsUpdate(this.engine, this.hardware, this.fabric, setup.timing ?? 'realistic');
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
@@ -154,7 +173,7 @@ export class Simulation {
     const countsChanged = pkg.roles.some((r, i) => r.instances !== dep.pkg.roles[i]?.instances);
     if (!settingsChanged && !countsChanged) throw new UpgradeError(`the new configuration of ${service} changes nothing`);
     if (settingsChanged) this.upgrades.request(dep.id, pkg, 'auto', true);
-    else for (const r of pkg.roles) if (r.instances !== dep.pkg.roles.find((x) => x.name === r.name)!.instances) this.engine.after(0, 'role.scale', `${service}/${r.name}`, { count: r.instances });
+    else for (const r of pkg.roles) if (r.instances !== dep.pkg.roles.find((x) => x.name === r.name)!.instances) this.fabric.decide('role.scale', `${service}/${r.name}`, { count: r.instances });
     this.deployedFiles.set(dep.id, { csdef: current.csdef, cscfg });
   }
 
@@ -166,7 +185,7 @@ export class Simulation {
     const [p, s] = [this.deployedFiles.get(`${service}/production`), this.deployedFiles.get(`${service}/staging`)];
     if (p) this.deployedFiles.set(`${service}/staging`, p);
     if (s) this.deployedFiles.set(`${service}/production`, s);
-    this.engine.after(0, 'deployment.swap', service);
+    this.fabric.decide('deployment.swap', service);
   }
 
   get now(): number {

@@ -210,6 +210,7 @@ export class WorkerHost {
     this.sentDriverLog = drivers.logCount;
     const hw = sim.hardwareView.diff();
     sim.fabricView.update();
+    sim.fcReplicas.updateView(sim.view, sim.decisions.waiting, sim.decisions.committedCount);
     return {
       ...this.status(),
       frameNo: ++this.frameNo,
@@ -230,6 +231,7 @@ export class WorkerHost {
     this.sentDriverLog = drivers.logCount;
     const { layout, hosts } = sim.hardwareView.full();
     sim.fabricView.update(true);
+    sim.fcReplicas.updateView(sim.view, sim.decisions.waiting, sim.decisions.committedCount);
     const view = sim.view.snapshot();
     return {
       ...this.status(),

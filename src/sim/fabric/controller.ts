@@ -13,6 +13,7 @@ import type { Hardware } from '../hardware/hardware';
 import type { HostHooks } from '../hardware/hooks';
 import { lbId, torId } from '../hardware/ids';
 import { Capacity, type Demand } from './capacity';
+import type { Decide } from './decisions';
 import { DeploymentHistory } from './history';
 import type { Deployment, Disk, Instance, InstanceStatus, Phase, Slot } from './model';
 import { Network } from './network';
@@ -48,11 +49,15 @@ export class FabricController {
   /** Containers being evacuated. */
   private readonly evacuating = new Set<number>();
 
+  /** Makes an FC decision; the Simulation routes it through the replicated log. */
+  decide: Decide;
+
   constructor(
     private readonly engine: Engine,
     private readonly hw: Hardware,
     readonly timing: FabricTiming,
   ) {
+    this.decide = (kind, subject, data) => void engine.after(0, kind, subject, data);
     this.capacity = new Capacity(hw.dc);
     this.network = new Network(engine.rng('names'));
     hw.hooks = this.hooks();
@@ -88,6 +93,14 @@ export class FabricController {
     engine.on('instance.reimage', (ev) => this.portalOp(ev.subject, 'reimage'));
     engine.on('role.scale', (ev) => this.scaleNow(ev.subject, ev.data.count as number));
     engine.on('deployment.swap', (ev) => this.swap(ev.subject));
+    engine.on('fc.hostLost', (ev) => {
+      const h = this.hw.dc.topology.hostIndex(ev.subject);
+      // the host may have come back while the decision was being agreed
+      if (this.hw.dc.statusOf(h) === 'Healthy') return null;
+      const moved = this.instancesOnHost(h).size;
+      this.hostLost(h, ev.data.reason as string);
+      return { instances: moved };
+    });
   }
 
   // ---- lookups ---------------------------------------------------------------------
@@ -139,7 +152,7 @@ export class FabricController {
   requestDeploy(service: string, slot: Slot, pkg: ServicePackage): void {
     const req = this.nextRequest++;
     this.requests.set(req, { service, slot, pkg });
-    this.engine.after(0, 'deploy.request', service, { req, slot });
+    this.decide('deploy.request', service, { req, slot });
   }
 
   private refuse(service: string, reason: string): Fields {
@@ -680,7 +693,8 @@ export class FabricController {
           }
         }
       },
-      hostLost: (h, reason) => this.hostLost(h, reason),
+      // giving a host up is an FC decision: it takes effect once the replicas agree
+      hostLost: (h, reason) => this.decide('fc.hostLost', this.hw.dc.topology.hostId(h), { reason }),
       hostRecovered: (h) => {
         // rebooted in place: the VMs boot again from their disks (a VM reboot keeps them all)
         for (const inst of this.instancesOnHost(h)) {
@@ -803,7 +817,7 @@ export class FabricController {
   // ---- portal and user actions -------------------------------------------------------------
 
   requestDelete(depId: string): void {
-    this.engine.after(0, 'deployment.delete', depId);
+    this.decide('deployment.delete', depId);
   }
 
   private deleteNow(depId: string): Fields | null {

@@ -73,7 +73,7 @@ describe('allocation', () => {
           const { sim, fc: f, all, topo } = setup({ containers: p.containers, racksPerContainer: p.racksPerContainer, hostsPerRack: p.hostsPerRack });
           const roles = p.roles.map((r, i) => ({ name: `R${i}`, vmsize: r.size, instances: r.count }));
           sim.deploy('svc', 'production', serviceFiles('svc', roles, p.udCount));
-          sim.engine.runFor(1);
+          sim.engine.runFor(10_000); // the FC replicas elect a primary and agree on the deploy first
           const host = sim.spec.host;
           for (let h = 0; h < topo.hostCount; h++) {
             expect(f.capacity.usedCores[h]).toBeLessThanOrEqual(host.cores);

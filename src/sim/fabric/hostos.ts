@@ -47,7 +47,7 @@ export class HostOsUpdate {
   request(): void {
     if (this.active) throw new Error('a host OS update is already rolling across the data center');
     this.active = true;
-    this.engine.after(0, 'hostos.start', 'fc');
+    this.fc.decide('hostos.start', 'fc');
   }
 
   private startNow(): Fields {

@@ -8,6 +8,19 @@
 
 import { MINUTE, SECOND } from '../engine/time';
 import type { ProfileName } from '../hardware/timing';
+import type { RaftTiming } from '../replicas';
+
+/**
+ * The FC replicas' timing inside a run. Not public (fidelity.md): parameters. The realistic
+ * profile uses a one-second heartbeat and a 3-6 s election timeout, as coarse-grained
+ * lock and coordination services do (an FC decision is not latency-critical), which
+ * keeps a quiet day of a region at about four replica events a second; the fast profile
+ * keeps Raft's own 50 ms / 150-300 ms so elections are quick on stage.
+ */
+export const FC_RAFT_TIMING: Record<ProfileName, Partial<RaftTiming>> = {
+  realistic: { heartbeatMs: 1000, electionMinMs: 3000, electionMaxMs: 6000 },
+  fast: {},
+};
 
 export interface FabricTiming {
   /** Copying a 30 GiB base VHD to a host that has no cached copy (scaled by image size). */

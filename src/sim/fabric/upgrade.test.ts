@@ -30,7 +30,7 @@ describe('rolling upgrades', () => {
     expect(dep().status).toBe('RunningTransitioning');
     expect(versions()).toEqual(['0:v1', '0:v1', '1:v1', '1:v1', '2:v1', '2:v1']);
     act({ do: 'walk', service: 'app' });
-    run(1);
+    run(1000);
     expect(() => act({ do: 'walk', service: 'app' })).toThrow(/update domain 0 of app is still being upgraded/);
     run(5 * MINUTE);
     expect(versions()).toEqual(['0:v2', '0:v2', '1:v1', '1:v1', '2:v1', '2:v1']);
@@ -95,7 +95,7 @@ describe('rolling upgrades', () => {
     const { sim, dep, act } = running();
     act({ do: 'upgrade', service: 'app', mode: 'manual', files: V2 });
     act({ do: 'walk', service: 'app' });
-    sim.engine.runFor(1);
+    sim.engine.runFor(1000);
     const victim = sim.fabric.instance('app/Web_IN_1')!; // FD 1, UD 1
     sim.hardware.fail(sim.hardware.dc.topology.hostId(victim.host), 'crash');
     for (let t = 0; t < 30 * MINUTE; t += 5000) {
@@ -141,7 +141,7 @@ describe('configuration changes and VIP swap', () => {
     expect(staging.dns).toMatch(/^[0-9a-f]{32}\.cloudapp\.net$/);
     const [prodVip, stagingDns] = [sim.fabric.production('app')!.vip, staging.dns];
     act({ do: 'swap', service: 'app' });
-    run(1);
+    run(1000);
     const prod = sim.fabric.production('app')!;
     expect(prod.dns).toBe('app.cloudapp.net');
     expect(prod.vip).toBe(prodVip);

@@ -43,12 +43,16 @@ export function inPlaceProblem(from: ServicePackage, to: ServicePackage): string
 }
 
 export class Upgrades {
+  /** Upgrades decided but not yet committed, by request number. */
+  private readonly requests = new Map<number, { depId: string; pkg: ServicePackage; mode: UpgradeMode; configOnly: boolean }>();
+  private nextRequest = 1;
+
   constructor(
     private readonly engine: Engine,
     private readonly fc: FabricController,
   ) {
     fc.onInstanceReady = (inst) => this.instanceReady(inst);
-    engine.on('upgrade.start', (ev) => this.startNow(ev.subject));
+    engine.on('upgrade.start', (ev) => this.startNow(ev.subject, ev.data.req as number));
     engine.on('upgrade.walk', (ev) => this.walkNow(ev.subject));
     engine.on('upgrade.udDone', (ev) => ({ ud: ev.data.ud ?? null, outcome: ev.data.outcome ?? null }));
     engine.on('upgrade.udWait', (ev) => this.udWait(ev.subject, ev.data.ud as number, ev.data.since as number));
@@ -69,12 +73,32 @@ export class Upgrades {
    */
   request(depId: string, pkg: ServicePackage, mode: UpgradeMode, configOnly = false): void {
     const dep = this.dep(depId);
+    if (this.pendingFor(depId)) throw new UpgradeError(`${dep.service} already has an upgrade waiting to start; one upgrade at a time`);
     if (dep.upgrade) throw new UpgradeError(`${dep.service} is already being upgraded (${dep.upgrade.rollingBack ? 'rolling back' : dep.upgrade.mode}); one upgrade at a time`);
     if (dep.status === 'Deploying') throw new UpgradeError(`${dep.service} is still deploying; upgrade it once it is running`);
     const problem = inPlaceProblem(dep.pkg, pkg);
     if (problem) {
       throw new UpgradeError(`this change cannot be made in place: ${problem}. Deploy the new version to the staging slot and swap VIPs instead.`);
     }
+    const req = this.nextRequest++;
+    this.requests.set(req, { depId: dep.id, pkg, mode, configOnly });
+    this.fc.decide('upgrade.start', dep.id, { req, mode, configOnly });
+  }
+
+  /** An upgrade of the deployment decided but not yet committed. */
+  private pendingFor(depId: string) {
+    for (const r of this.requests.values()) if (r.depId === depId) return r;
+    return undefined;
+  }
+
+  private startNow(depId: string, req: number): Fields | null {
+    const r = this.requests.get(req);
+    this.requests.delete(req);
+    const dep = this.fc.deployments.get(depId);
+    if (!r || !dep) return null;
+    // checked again: another upgrade may have been agreed first
+    if (dep.upgrade) return { refused: 'another upgrade is in progress' };
+    const { pkg, mode, configOnly } = r;
     const from = dep.packages.indexOf(dep.pkg);
     const labeled = { ...pkg, label: `v${dep.packages.length + 1}` };
     dep.packages.push(labeled);
@@ -92,13 +116,7 @@ export class Upgrades {
     };
     dep.status = 'RunningTransitioning';
     this.fc.dirty.add(dep.id);
-    this.engine.after(0, 'upgrade.start', dep.id, { mode, to: labeled.label, configOnly });
-  }
-
-  private startNow(depId: string): Fields | null {
-    const dep = this.fc.deployments.get(depId);
-    const u = dep?.upgrade;
-    if (!dep || !u) return null;
+    const u = dep.upgrade;
     // instance counts of the new package apply at once (new instances get the new version)
     for (const role of dep.pkg.roles) {
       const list = dep.roles.get(role.name)!;
@@ -114,11 +132,16 @@ export class Upgrades {
   walk(depId: string): void {
     const dep = this.dep(depId);
     const u = dep.upgrade;
+    if (!u && this.pendingFor(depId)?.mode === 'manual') {
+      // the upgrade is decided but not yet committed: the walk follows it in the log
+      this.fc.decide('upgrade.walk', dep.id);
+      return;
+    }
     if (!u) throw new UpgradeError(`${dep.service} has no upgrade in progress`);
     if (u.mode !== 'manual' || u.rollingBack) throw new UpgradeError(`${dep.service}'s upgrade is not manual: update domains are walked by the FC`);
     if (u.current >= 0) throw new UpgradeError(`update domain ${u.current} of ${dep.service} is still being upgraded`);
     if (!u.ud.includes('pending')) throw new UpgradeError(`every update domain of ${dep.service} has been walked`);
-    this.engine.after(0, 'upgrade.walk', dep.id);
+    this.fc.decide('upgrade.walk', dep.id);
   }
 
   private walkNow(depId: string): Fields | null {
@@ -213,7 +236,7 @@ export class Upgrades {
     if (all.every((i) => i.pkgIndex === u.to && i.status === 'ReadyRole')) {
       throw new UpgradeError(`every instance of ${dep.service} already runs ${dep.packages[u.to]!.label}: too late to roll back`);
     }
-    this.engine.after(0, 'upgrade.rollback', dep.id);
+    this.fc.decide('upgrade.rollback', dep.id);
   }
 
   private rollbackNow(depId: string): Fields | null {

@@ -46,7 +46,7 @@ describe('the services read model', () => {
   it('tracks deleted deployments and refusals', () => {
     const sim = run();
     sim.fabric.requestDelete('web/production');
-    sim.engine.runFor(1);
+    sim.engine.runFor(1000);
     sim.fabricView.update();
     expect(sim.view.get(DEPLOYMENTS, 'web/production')).toBeUndefined();
     expect(sim.view.get(INSTANCES, 'web/Front_IN_0')).toBeUndefined();

@@ -50,6 +50,9 @@ export class Datacenter {
   clock: () => number = () => 0;
   /** Called after every host status change (the FC's capacity index listens). */
   onStatus: (host: number) => void = () => undefined;
+  /** Hosts whose ground truth someone follows (the FC replicas' hosts), and who. */
+  readonly watched = new Set<number>();
+  onWatched: (host: number) => void = () => undefined;
 
   constructor(readonly spec: DatacenterSpec) {
     for (let c = 0; c < spec.containers; c++) this.addContainer(spec.racksPerContainer, spec.hostsPerRack, 'InService');
@@ -145,21 +148,29 @@ export class Datacenter {
   setOwnFault(host: number, f: OwnFault): void {
     this.ownFault[host] = f;
     this.touchHost(host);
+    if (this.watched.has(host)) this.onWatched(host);
   }
 
   setRebooting(host: number, on: boolean): void {
     this.rebooting[host] = on ? 1 : 0;
     this.touchHost(host);
+    if (this.watched.has(host)) this.onWatched(host);
   }
 
   setTor(rack: number, up: boolean): void {
     this.torUp[rack] = up ? 1 : 0;
     this.dirtyRacks.add(rack);
+    this.notifyWatched((h) => this.topology.rackOf(h).index === rack);
   }
 
   setPdu(rack: number, up: boolean): void {
     this.pduUp[rack] = up ? 1 : 0;
     this.dirtyRacks.add(rack);
+    this.notifyWatched((h) => this.topology.rackOf(h).index === rack);
+  }
+
+  private notifyWatched(match: (h: number) => boolean): void {
+    for (const h of this.watched) if (match(h)) this.onWatched(h);
   }
 
   touchHost(host: number): void {
@@ -171,6 +182,7 @@ export class Datacenter {
     this.dirtyContainers.add(c);
     const info = this.topology.containers[c]!;
     for (let r = info.firstRack; r < info.firstRack + info.rackCount; r++) this.dirtyRacks.add(r);
+    this.notifyWatched((h) => this.topology.rackOf(h).container === c);
   }
 
   count(s: HostStatus): number {

@@ -90,7 +90,13 @@ function check(sim: Simulation, e: Expectation): { pass: boolean; observed: stri
     if (e.diffDisk !== undefined) pass &&= diff === e.diffDisk;
     return { pass, observed: seen.join('') };
   }
-  return { pass: false, observed: 'FC replica expectations are not supported yet (the replicated FC is not modelled yet)' };
+  if ('fc' in e) {
+    const primary = sim.replicas.primary();
+    const seen = primary === null ? `no primary (${sim.replicas.hasQuorum() ? 'an election is under way' : 'no quorum'})` : `the primary is ${primary} (term ${sim.replicas.term()})`;
+    if (e.fc.primary !== undefined) return { pass: primary === e.fc.primary, observed: seen };
+    return { pass: primary !== null && primary !== e.fc.primaryNot, observed: seen };
+  }
+  return { pass: false, observed: 'unknown expectation' };
 }
 
 export interface InstanceSummary {
