@@ -3,11 +3,11 @@
  */
 
 import { applyDiff } from '../../sim/view/records';
-import type { Frame, FromWorker, Snapshot } from '../../worker/protocol';
+import type { Frame, FromWorker, RunStatus, Snapshot } from '../../worker/protocol';
 import { assertNever } from '../../worker/protocol';
 import { UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore } from './store';
 
-function statusOf(f: Frame | Snapshot) {
+function statusOf(f: Frame | Snapshot): RunStatus {
   return {
     t: f.t,
     running: f.running,

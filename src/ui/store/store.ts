@@ -11,7 +11,7 @@ import type { Inspection } from '../../sim/hardware/inspect';
 import type { Layout } from '../../sim/hardware/view';
 import type { Marker } from '../../sim/markers';
 import type { ViewSnapshot } from '../../sim/view/records';
-import type { Speed } from '../../worker/protocol';
+import type { RunStatus } from '../../worker/protocol';
 
 /** Log records the UI keeps (the newest). */
 export const UI_LOG_LIMIT = 500;
@@ -21,18 +21,11 @@ export interface WorkerError {
   readonly detail?: string;
 }
 
-export interface FabricState {
+/** The run status (clock, speed, counts, hash) as the last frame gave it, and everything else the worker sent. */
+export interface FabricState extends RunStatus {
   readonly connection: 'connecting' | 'ready' | 'failed';
   readonly error: WorkerError | undefined;
   readonly seed: number | undefined;
-  readonly t: number;
-  readonly running: boolean;
-  readonly speed: Speed;
-  readonly lagging: boolean;
-  readonly processed: number;
-  readonly pending: number;
-  readonly logCount: number;
-  readonly hash: string;
   readonly log: readonly LogRecord[];
   readonly view: ViewSnapshot;
   readonly frames: number;
