@@ -10,6 +10,7 @@ import { HealingBanner } from './components/HealingBanner';
 import { Inspector } from './components/Inspector';
 import { MainArea } from './components/MainArea';
 import { TopBar } from './components/TopBar';
+import { FcRing } from './fc';
 import { ServiceModelPanel } from './servicemodel';
 import { UiProvider } from './store/ui';
 
@@ -23,6 +24,7 @@ export function App({ notices = [] }: { notices?: readonly string[] }) {
         <div className="workspace">
           <MainArea />
           <aside className="side" aria-label="Details">
+            <FcRing />
             <Inspector />
             <ServiceModelPanel />
             <EventLogPanel />

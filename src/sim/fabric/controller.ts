@@ -161,6 +161,14 @@ export class FabricController {
     return { refused: reason };
   }
 
+  /** Versions are numbered per service across its deployments and upgrades: v1, v2, ... */
+  private readonly versions = new Map<string, number>();
+  nextLabel(service: string): string {
+    const n = (this.versions.get(service) ?? 0) + 1;
+    this.versions.set(service, n);
+    return `v${n}`;
+  }
+
   private clearRefusal(service: string): void {
     if (this.refusals.delete(service)) this.dirty.add(service);
   }
@@ -171,7 +179,7 @@ export class FabricController {
     const id = `${r.service}/${r.slot}`;
     if (this.deployments.has(id)) return this.refuse(r.service, `a deployment of ${r.service} already exists in the ${r.slot} slot`);
     const fdCount = this.hw.dc.spec.faultDomains;
-    const pkg = { ...r.pkg, label: 'v1' };
+    const pkg = { ...r.pkg, label: this.nextLabel(r.service) };
     const dep: Deployment = {
       uid: this.nextUid++,
       id,

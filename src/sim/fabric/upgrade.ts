@@ -100,7 +100,7 @@ export class Upgrades {
     if (dep.upgrade) return { refused: 'another upgrade is in progress' };
     const { pkg, mode, configOnly } = r;
     const from = dep.packages.indexOf(dep.pkg);
-    const labeled = { ...pkg, label: `v${dep.packages.length + 1}` };
+    const labeled = { ...pkg, label: this.fc.nextLabel(dep.service) };
     dep.packages.push(labeled);
     dep.pkg = labeled;
     dep.upgrade = {

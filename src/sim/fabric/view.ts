@@ -60,6 +60,8 @@ export interface DeploymentView extends ViewRecord {
 }
 
 export interface InstanceView extends ViewRecord {
+  /** The instance's name (`shop/WebRole_IN_2`); the record id adds `@staging` for the staging slot. */
+  readonly instance: string;
   readonly deployment: string;
   readonly role: string;
   readonly n: number;
@@ -176,7 +178,9 @@ export class FabricView {
 
   private instanceRecord(i: Instance): InstanceView {
     return {
-      id: i.id,
+      // staging instances share their names with production's: their records get the slot
+      id: i.deployment.endsWith('/production') ? i.id : `${i.id}@staging`,
+      instance: i.id,
       deployment: i.deployment,
       role: i.role,
       n: i.n,
@@ -198,9 +202,9 @@ export class FabricView {
     const now = new Set<string>();
     for (const list of dep.roles.values()) {
       for (const i of list) {
-        now.add(i.id);
         const rec = this.instanceRecord(i);
-        const prev = this.store.get<InstanceView>(INSTANCES, i.id);
+        now.add(rec.id);
+        const prev = this.store.get<InstanceView>(INSTANCES, rec.id);
         if (!prev || !sameInstance(prev, rec)) this.store.put(INSTANCES, rec);
       }
     }
@@ -229,6 +233,7 @@ export class FabricView {
 
 function sameInstance(a: InstanceView, b: InstanceView): boolean {
   return (
+    a.deployment === b.deployment &&
     a.status === b.status &&
     a.host === b.host &&
     a.computerName === b.computerName &&

@@ -1,7 +1,8 @@
 /**
  * The inspector: the selected asset's status (with its glyph) and what it means, its
  * facts, its recent history and the driver commands sent to it, as the worker reports
- * them for the asset chosen with actions.inspect.
+ * them for the asset chosen with actions.inspect. A role instance (selected in the
+ * Services view) gets its own view: disk layers, startup tasks, Reboot and Reimage.
  */
 
 import type { Inspection } from '../../sim/hardware/inspect';
@@ -10,6 +11,7 @@ import { useFabric } from '../context';
 import { Glyph } from '../datacenter/Glyph';
 import { DEVICE_FAILED, DEVICE_UP, STATUS_GLYPHS } from '../datacenter/glyphs';
 import { useSelect } from '../datacenter/useSelect';
+import { InstanceInspection } from '../services/InstanceInspection';
 import type { FabricState } from '../store/store';
 import { useUi, type UiState } from '../store/ui';
 import { DriverEntry, entryKey } from './DriverEntry';
@@ -100,9 +102,16 @@ export function Inspector() {
     <section className="panel inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">Inspector</h2>
       {selected === null ? (
-        <p className="empty">Select an asset in the data center (click it, or press Enter on it) to see its status, history and driver commands.</p>
+        <p className="empty">
+          Select an asset in the data center (click it, or press Enter on it) to see its status, history and driver commands, or a role
+          instance in the Services view to see its disks and startup tasks.
+        </p>
       ) : inspection && inspection.id === selected ? (
-        <Details i={inspection} onClear={() => select(null)} />
+        inspection.kind === 'instance' ? (
+          <InstanceInspection i={inspection} onClear={() => select(null)} />
+        ) : (
+          <Details i={inspection} onClear={() => select(null)} />
+        )
       ) : (
         <p className="empty">Loading {selected}…</p>
       )}

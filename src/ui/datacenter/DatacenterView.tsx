@@ -9,7 +9,8 @@ import { useFabric } from '../context';
 import { AddContainer } from '../components/AddContainer';
 import { ActionError } from '../components/ActionError';
 import type { FabricState } from '../store/store';
-import { ui, useUi, useUiStore, type UiState } from '../store/ui';
+import { useHighlightedAsset } from '../services/highlight';
+import { ui, useUiStore } from '../store/ui';
 import { ActionMenu } from './ActionMenu';
 import { assetOf, type Asset } from './assets';
 import { DomLayer, type ViewApi } from './DomLayer';
@@ -22,7 +23,6 @@ import { useSelect } from './useSelect';
 import { EMPTY_FRAME, ViewController, type LayerFrame } from './view-controller';
 
 const selectConnection = (s: FabricState) => s.connection;
-const selectSelected = (s: UiState) => s.selected;
 
 const ZOOM_STEP = 1.5;
 
@@ -30,7 +30,8 @@ export function DatacenterView() {
   const facts = useFacts();
   const { geo } = facts;
   const connection = useFabric(selectConnection);
-  const selectedId = useUi(selectSelected);
+  // the selected asset, or the host of a selected role instance
+  const selectedId = useHighlightedAsset();
   const store = useUiStore();
   const select = useSelect();
   const wrapRef = useRef<HTMLDivElement>(null);

@@ -2,7 +2,8 @@
  * Painters of the detailed levels: a container's frame with its name, state and
  * aggregation pair; and, at host level, each rack's column with its label, ToR switch,
  * PDU and hosts, each host one sprite of its status glyph (with the undetected-fault
- * notch when a fault is not yet detected). Only racks and host rows in view are drawn.
+ * notch when a fault is not yet detected) and, zoomed in enough, a badge with the number
+ * of role instances it holds. Only racks and host rows in view are drawn.
  */
 
 import { G, aggRect, hostsTop, pduRect, rackX, rackTop, torRect } from './geometry';
@@ -14,6 +15,29 @@ import type { Scene } from './scene';
 import { toScreen, type Viewport, type VisibleContainer } from './viewport';
 
 type Ctx = CanvasRenderingContext2D;
+
+/** Smallest on-screen host size (px) at which hosts show their instance count. */
+export const COUNT_MIN_HOST_PX = 18;
+
+/** The number of role instances on a host, as a small badge in its lower right corner. */
+function paintInstanceCount(ctx: Ctx, n: number, x: number, y: number, size: number): void {
+  const font = Math.max(9, Math.min(13, Math.floor(size * 0.5)));
+  const text = n >= 255 ? '255+' : String(n);
+  ctx.font = `700 ${font}px system-ui, sans-serif`;
+  const w = Math.ceil(ctx.measureText(text).width) + 4;
+  const h = font + 2;
+  const bx = Math.round(x + size - w + 3);
+  const by = Math.round(y + size - h + 3);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(bx, by, w, h);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(bx + 0.5, by + 0.5, w - 1, h - 1);
+  ctx.fillStyle = INK;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, bx + w / 2, by + h / 2 + 0.5);
+}
 
 const STATE_LABEL = { InService: 'in service', BurnIn: 'burning in', Evacuating: 'evacuating', Servicing: 'being serviced', Failed: 'failed' } as const;
 
@@ -91,6 +115,7 @@ export function paintRacks(ctx: Ctx, scene: Scene, v: VisibleContainer, vp: View
   const drawPx = spritePx / vp.dpr;
   const labelFont = Math.min(12, Math.floor(G.rackLabelH * kk * 0.75));
   const top = hostsTop(geo, v.c);
+  const counts = hostPx >= COUNT_MIN_HOST_PX ? scene.instances : undefined;
   for (let r = v.r0; r <= v.r1; r++) {
     const rack = k.firstRack + r;
     const x = rackX(geo, rack) * kk + vp.x;
@@ -129,6 +154,8 @@ export function paintRacks(ctx: Ctx, scene: Scene, v: VisibleContainer, vp: View
           drawGlyph(ctx, GLYPH_BY_CODE[s]!, gx, gy, hostPx);
           if (und) drawUndetected(ctx, gx, gy, hostPx);
         }
+        const n = counts?.[i] ?? 0;
+        if (n > 0) paintInstanceCount(ctx, n, gx, gy, drawPx);
       }
     }
   }

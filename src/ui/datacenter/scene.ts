@@ -18,5 +18,7 @@ export interface Scene {
   readonly agg: Aggregates;
   readonly containers: ReadonlyMap<string, ContainerView>;
   readonly selected: Asset | undefined;
+  /** Role instances per host (index order), drawn as a count on each host when zoomed in enough. */
+  readonly instances?: Uint8Array;
   readonly sprites: GlyphSprites | undefined;
 }

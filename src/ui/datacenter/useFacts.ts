@@ -18,6 +18,7 @@ const NO_CONTAINERS: readonly ContainerView[] = [];
 const selectLayout = (s: FabricState) => s.layout;
 const selectStatus = (s: FabricState) => s.hostStatus;
 const selectFault = (s: FabricState) => s.hostFault;
+const selectInstances = (s: FabricState) => s.hostInstances;
 const selectVersion = (s: FabricState) => s.hostVersion;
 const selectDevices = (s: FabricState) => (s.view[DEVICES] as readonly DeviceView[] | undefined) ?? NO_DEVICES;
 const selectContainers = (s: FabricState) => (s.view[CONTAINERS] as readonly ContainerView[] | undefined) ?? NO_CONTAINERS;
@@ -26,12 +27,15 @@ const selectContainers = (s: FabricState) => (s.view[CONTAINERS] as readonly Con
 export interface ViewFacts extends FabricFacts {
   readonly geo: Geometry;
   readonly hostVersion: number;
+  /** Role instances per host (updated in place, like status; hostVersion says when). */
+  readonly instances: Uint8Array;
 }
 
 export function useFacts(): ViewFacts {
   const layout = useFabric(selectLayout);
   const status = useFabric(selectStatus);
   const fault = useFabric(selectFault);
+  const instances = useFabric(selectInstances);
   const hostVersion = useFabric(selectVersion);
   const devices = useFabric(selectDevices);
   const containerList = useFabric(selectContainers);
@@ -43,8 +47,8 @@ export function useFacts(): ViewFacts {
   }, [agg, status, fault, hostVersion]);
   const containers = useMemo(() => new Map(containerList.map((c) => [c.id, c] as const)), [containerList]);
   return useMemo(
-    () => ({ geo, agg, status, fault, containers, hostVersion: counted }),
-    [geo, agg, status, fault, containers, counted],
+    () => ({ geo, agg, status, fault, containers, hostVersion: counted, instances }),
+    [geo, agg, status, fault, containers, counted, instances],
   );
 }
 
