@@ -44,6 +44,8 @@ export function hostStatusOf(f: FabricFacts, index: number): HostStatus {
 export function describeHost(status: number, fault: number): string {
   const s = HOST_STATUSES[status] ?? 'Healthy';
   const text = `${s}: ${HOST_STATUS_TEXT[s]}`;
+  // a planned reboot (a host OS update) is not a fault
+  if (HOST_FAULTS[fault] === 'rebooting') return `${text}; rebooting (planned: host OS update)`;
   return isUndetected(status, fault) ? `${text}; fault not yet detected: ${HOST_FAULTS[fault] ?? 'unknown'}` : text;
 }
 
