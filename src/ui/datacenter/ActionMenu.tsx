@@ -11,6 +11,7 @@ import { ui, useUi, useUiStore, type UiState } from '../store/ui';
 import { assetName, assetOf } from './assets';
 import { describeAsset, menuFor, type MenuItem } from './describe';
 import type { ViewFacts } from './useFacts';
+import { handleMenuKeys } from '../components/menuKeys';
 
 const selectMenu = (s: UiState) => s.menu;
 
@@ -69,33 +70,7 @@ export function ActionMenu(props: { facts: ViewFacts; width: number; height: num
     ui.closeMenu(store, true);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const i = all.indexOf(document.activeElement as HTMLElement);
-    const move = (j: number) => all[(j + all.length) % all.length]?.focus({ preventScroll: true });
-    switch (e.key) {
-      case 'ArrowDown':
-        move(i + 1);
-        break;
-      case 'ArrowUp':
-        move(i < 0 ? -1 : i - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        ui.closeMenu(store, true);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleMenuKeys(e, ref.current, () => ui.closeMenu(store, true));
 
   const name = assetName(asset);
   return (

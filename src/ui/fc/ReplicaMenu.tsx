@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { FcReplicaView } from '../../sim/fabric/fcreplicas';
 import { replicaMenu, roleLabel, type ReplicaMenuItem } from './describe';
+import { handleMenuKeys } from '../components/menuKeys';
 
 interface Props {
   readonly replica: FcReplicaView;
@@ -63,33 +64,7 @@ export function ReplicaMenu({ replica, onChoose, onClose }: Props) {
     return () => document.removeEventListener('pointerdown', onDown, true);
   }, [id, onClose]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const i = all.findIndex((b) => b === document.activeElement);
-    const move = (j: number) => all[(j + all.length) % all.length]?.focus({ preventScroll: true });
-    switch (e.key) {
-      case 'ArrowDown':
-        move(i + 1);
-        break;
-      case 'ArrowUp':
-        move(i < 0 ? -1 : i - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        onClose(true);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleMenuKeys(e, ref.current, () => onClose(true));
 
   return (
     <div ref={ref} className="action-menu fc-menu" onKeyDown={onKeyDown}>

@@ -9,6 +9,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Action } from '../../sim/actions';
 import type { InstanceView } from '../../sim/fabric/view';
 import { useActions } from '../context';
+import { handleMenuKeys } from '../components/menuKeys';
 
 export interface InstanceMenuItem {
   readonly label: string;
@@ -59,33 +60,7 @@ export function InstanceMenu(props: { instance: InstanceView; onClose: (refocus:
     onClose(true);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const i = all.indexOf(document.activeElement as HTMLElement);
-    const move = (j: number) => all[(j + all.length) % all.length]?.focus({ preventScroll: true });
-    switch (e.key) {
-      case 'ArrowDown':
-        move(i + 1);
-        break;
-      case 'ArrowUp':
-        move(i < 0 ? -1 : i - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        onClose(true);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleMenuKeys(e, ref.current, () => onClose(true));
 
   return (
     <div ref={ref} className="svc-menu" role="menu" aria-label={`Actions for ${id}`} onKeyDown={onKeyDown}>
