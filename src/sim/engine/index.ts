@@ -2,7 +2,7 @@
  * src/sim/engine: the deterministic core every other part of the simulation runs on.
  * A virtual clock in whole milliseconds, an event queue ordered by (time, sequence),
  * seeded random streams named per concern, and an event log with a stable hash.
- * Nothing here reads the wall clock, Math.random or any browser or Node global.
+ * Nothing here reads the wall clock, unseeded randomness or any browser or Node global.
  */
 export { Engine, RunawayError } from './engine';
 export type { EngineOptions, EngineState, EventId, Handler, HandlerOptions, SimEvent, StepResult } from './engine';

@@ -33,3 +33,10 @@ export function handleMenuKeys(e: KeyboardEvent<HTMLElement>, menu: HTMLElement 
   e.preventDefault();
   e.stopPropagation();
 }
+
+/** Focuses a menu's first item that applies (or its first item) when it opens. */
+export function focusFirstItem(menu: HTMLElement | null): void {
+  const first =
+    menu?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? menu?.querySelector<HTMLElement>('[role="menuitem"]');
+  first?.focus({ preventScroll: true });
+}

@@ -11,7 +11,7 @@ import { ui, useUi, useUiStore, type UiState } from '../store/ui';
 import { assetName, assetOf } from './assets';
 import { describeAsset, menuFor, type MenuItem } from './describe';
 import type { ViewFacts } from './useFacts';
-import { handleMenuKeys } from '../components/menuKeys';
+import { focusFirstItem, handleMenuKeys } from '../components/menuKeys';
 
 const selectMenu = (s: UiState) => s.menu;
 
@@ -44,9 +44,7 @@ export function ActionMenu(props: { facts: ViewFacts; width: number; height: num
   // focus the first item that can be chosen when it opens
   useEffect(() => {
     if (!openId) return;
-    const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? el?.querySelector<HTMLElement>('[role="menuitem"]');
-    first?.focus({ preventScroll: true });
+    focusFirstItem(ref.current);
   }, [openId]);
 
   // a click outside closes it

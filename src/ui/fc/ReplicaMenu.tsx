@@ -8,7 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { FcReplicaView } from '../../sim/fabric/fcreplicas';
 import { replicaMenu, roleLabel, type ReplicaMenuItem } from './describe';
-import { handleMenuKeys } from '../components/menuKeys';
+import { focusFirstItem, handleMenuKeys } from '../components/menuKeys';
 
 interface Props {
   readonly replica: FcReplicaView;
@@ -47,9 +47,7 @@ export function ReplicaMenu({ replica, onChoose, onClose }: Props) {
 
   // focus the first item that applies when it opens
   useEffect(() => {
-    const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? el?.querySelector<HTMLElement>('[role="menuitem"]');
-    first?.focus({ preventScroll: true });
+    focusFirstItem(ref.current);
   }, [id]);
 
   // a click outside (but not on its replica, which toggles it) closes it

@@ -9,7 +9,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Action } from '../../sim/actions';
 import type { InstanceView } from '../../sim/fabric/view';
 import { useActions } from '../context';
-import { handleMenuKeys } from '../components/menuKeys';
+import { focusFirstItem, handleMenuKeys } from '../components/menuKeys';
 
 export interface InstanceMenuItem {
   readonly label: string;
@@ -38,9 +38,7 @@ export function InstanceMenu(props: { instance: InstanceView; onClose: (refocus:
   const id = instance.id;
 
   useEffect(() => {
-    const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? el?.querySelector<HTMLElement>('[role="menuitem"]');
-    first?.focus({ preventScroll: true });
+    focusFirstItem(ref.current);
   }, [id]);
 
   useEffect(() => {
