@@ -15,7 +15,7 @@ import { lbId, torId } from '../hardware/ids';
 import { Capacity, type Demand } from './capacity';
 import type { Decide } from './decisions';
 import { DeploymentHistory } from './history';
-import type { Deployment, Disk, Instance, InstanceStatus, Phase, Slot } from './model';
+import type { Deployment, Disk, Instance, InstanceStatus, Slot } from './model';
 import { Network } from './network';
 import type { PackageRole, ServicePackage } from './package';
 import type { FabricTiming } from './timing';
@@ -1031,10 +1031,6 @@ export class FabricController {
 
   ghostCount(h: number): number {
     return this.ghosts.get(h)?.length ?? 0;
-  }
-
-  currentPhase(inst: Instance): Phase {
-    return inst.phase;
   }
 }
 

@@ -262,8 +262,4 @@ export class Health {
   forget(h: number): void {
     this.deferred.delete(h);
   }
-
-  get deferredCount(): number {
-    return this.deferred.size;
-  }
 }

@@ -15,6 +15,7 @@ import { InstanceInspection } from '../services/InstanceInspection';
 import type { FabricState } from '../store/store';
 import { useUi, type UiState } from '../store/ui';
 import { DriverEntry, entryKey } from './DriverEntry';
+import { HistoryList } from './HistoryList';
 
 const selectSelected = (s: UiState) => s.selected;
 const selectInspection = (s: FabricState) => s.inspection;
@@ -47,7 +48,6 @@ function StatusText({ status, text }: { status: string; text: string }) {
 }
 
 function Details({ i, onClear }: { i: Inspection; onClear: () => void }) {
-  const history = [...i.history].reverse();
   const commands = [...i.commands].reverse();
   return (
     <div className="inspection">
@@ -71,15 +71,7 @@ function Details({ i, onClear }: { i: Inspection; onClear: () => void }) {
         ))}
       </dl>
       <h4>History</h4>
-      {history.length === 0 ? (
-        <p className="empty">No status changes yet.</p>
-      ) : (
-        <ol className="history" aria-label={`History of ${i.id}`}>
-          {history.map((h, n) => (
-            <li key={`${h.t}-${n}`}>{h.text}</li>
-          ))}
-        </ol>
-      )}
+      <HistoryList inspection={i} />
       <h4>Driver commands</h4>
       {commands.length === 0 ? (
         <p className="empty">No commands sent to it yet.</p>

@@ -10,6 +10,7 @@ import type { DiskRow, Inspection } from '../../sim/hardware/inspect';
 import { useActions } from '../context';
 import { Glyph } from '../datacenter/Glyph';
 import { instanceState, STATE_GLYPHS } from './instance-status';
+import { HistoryList } from '../components/HistoryList';
 
 export const DISK_OPERATIONS = ['VM reboot', 'Portal reboot', 'Portal reimage', 'Host loss'] as const;
 
@@ -64,7 +65,6 @@ export function InstanceInspection({ i, onClear }: { i: Inspection; onClear: () 
   const actions = useActions();
   const host = i.facts.find(([label]) => label === 'Host')?.[1];
   const placed = host !== undefined && host !== '(none)';
-  const history = [...i.history].reverse();
   const log = i.startupLog ?? [];
   return (
     <div className="inspection">
@@ -100,15 +100,7 @@ export function InstanceInspection({ i, onClear }: { i: Inspection; onClear: () 
       </dl>
       {i.disks && i.disks.length > 0 ? <DiskTable id={i.id} disks={i.disks} /> : null}
       <h4>Status history</h4>
-      {history.length === 0 ? (
-        <p className="empty">No status changes yet.</p>
-      ) : (
-        <ol className="history" aria-label={`History of ${i.id}`}>
-          {history.map((h, n) => (
-            <li key={`${h.t}-${n}`}>{h.text}</li>
-          ))}
-        </ol>
-      )}
+      <HistoryList inspection={i} />
       <h4>Startup tasks</h4>
       {log.length === 0 ? (
         <p className="empty">This role has no startup tasks.</p>
