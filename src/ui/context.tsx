@@ -18,7 +18,7 @@ const FabricContext = createContext<FabricContextValue | undefined>(undefined);
 
 export function FabricProvider(props: { store: FabricStore; send: (msg: ToWorker) => void; children: ReactNode }) {
   const { store, send, children } = props;
-  const value = useMemo(() => ({ store, actions: makeActions(send) }), [store, send]);
+  const value = useMemo(() => ({ store, actions: makeActions(send, store) }), [store, send]);
   return <FabricContext.Provider value={value}>{children}</FabricContext.Provider>;
 }
 

@@ -99,6 +99,12 @@ export class WorkerHost {
         for (const d of sim.fabric.deployments.keys()) sim.fabric.dirty.add(d);
         return;
       }
+      case 'seek':
+      case 'stepTo':
+      case 'lesson':
+      case 'answer':
+      case 'export':
+        throw new Error(`${msg.type} is not implemented yet`);
       default:
         return assertNever(msg, 'message to the worker');
     }
@@ -198,6 +204,9 @@ export class WorkerHost {
       pending: sim.engine.pending,
       logCount: sim.engine.log.count,
       hash: sim.engine.log.hash(),
+      horizon: sim.engine.now,
+      userActions: 0,
+      futureActions: 0,
     };
   }
 
@@ -243,6 +252,7 @@ export class WorkerHost {
       driverLog: drivers.recent(LOG_PER_FRAME),
       driverCount: drivers.logCount,
       markers: this.newMarkers(sim, true),
+      lesson: null,
     };
   }
 

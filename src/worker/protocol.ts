@@ -13,10 +13,15 @@ import type { ProfileName } from '../sim/hardware/timing';
 import type { HostsDiff, HostsFull, Layout } from '../sim/hardware/view';
 import type { Marker } from '../sim/markers';
 import type { ServiceFiles } from '../sim/simulation';
+import type { RunReport } from '../sim/report';
+import type { LessonState } from '../sim/timeline/lesson';
+import type { TimedAction } from '../sim/timeline/record';
+import type { Scenario } from '../sim/scenario/types';
+import type { SourceFile } from '../sim/servicemodel';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
 /** Bumped whenever a message changes shape. The worker refuses a client of another version. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Run speeds: simulated seconds per wall second, or as fast as the worker can go. */
 export const SPEEDS = [1, 10, 60, 600, 3600, 'max'] as const;
@@ -37,7 +42,23 @@ export interface InitOptions {
   readonly startAt?: number;
   readonly running?: boolean;
   readonly speed?: Speed;
+  /**
+   * A scenario to play instead of the setup above (its own seed, data center, timing and
+   * services), with its files already read: `files` maps each csdef/cscfg reference of
+   * the scenario to its text.
+   */
+  readonly scenario?: { readonly scenario: Scenario; readonly files: Readonly<Record<string, SourceFile>> };
+  /** Play the scenario as a guided walkthrough: stop at its captions, questions and prompts. */
+  readonly walkthrough?: boolean;
+  /** The user's timed actions of an earlier run (a shared link, an imported run), replayed on their way. */
+  readonly actions?: readonly TimedAction[];
 }
+
+/** Where `stepTo` looks for the next or previous moment. */
+export type StepKind = 'event' | 'fault' | 'decision' | 'marker';
+
+/** What `export` asks the worker for. */
+export type ExportWhat = 'log' | 'report' | 'run';
 
 export type ToWorker =
   | { readonly type: 'init'; readonly protocol: number; readonly options: InitOptions }
@@ -49,8 +70,22 @@ export type ToWorker =
   /** Ask for the changes since the last frame; the UI sends one per animation frame at most. */
   | { readonly type: 'requestFrame' }
   | { readonly type: 'requestSnapshot' }
-  /** A user action in the scenario vocabulary; answered by `actResult` with the same id. */
-  | { readonly type: 'act'; readonly id: number; readonly action: Action }
+  /**
+   * A user action in the scenario vocabulary; answered by `actResult` with the same id.
+   * When the user has seeked back past actions of their own, acting would discard them:
+   * the worker refuses with `futureActions` set unless `fork` is true.
+   */
+  | { readonly type: 'act'; readonly id: number; readonly action: Action; readonly fork?: boolean }
+  /** Pause and move the run to simulated time t (ms): back by checkpoint and replay, forward by running. */
+  | { readonly type: 'seek'; readonly t: number }
+  /** Pause and move to the next (or previous) event, fault or FC decision. */
+  | { readonly type: 'stepTo'; readonly direction: 'next' | 'prev'; readonly kind: StepKind }
+  /** Walkthrough controls: on to the next stop, back to the previous one, or to stop `index`. */
+  | { readonly type: 'lesson'; readonly command: 'next' | 'back' | 'goto'; readonly index?: number }
+  /** The learner's answer to the question at stop `stop`. */
+  | { readonly type: 'answer'; readonly stop: number; readonly choice: number }
+  /** Asks for data to save: the whole event log (replayed), a run report, or the run's record. */
+  | { readonly type: 'export'; readonly id: number; readonly what: ExportWhat }
   /** Selects the asset whose details every frame carries (null: none). */
   | { readonly type: 'inspect'; readonly asset: string | null }
   /** Asks for the instances and charts of these deployments (`service/slot`) even in a large run. */
@@ -69,6 +104,11 @@ export interface RunStatus {
   /** Log records written so far, and the hash over all of them. */
   readonly logCount: number;
   readonly hash: string;
+  /** The furthest simulated time this timeline has reached (the end of the scrubber). */
+  readonly horizon: number;
+  /** The user's recorded actions, and how many of them lie after now (acting discards them). */
+  readonly userActions: number;
+  readonly futureActions: number;
 }
 
 /** Hardware changes in a frame: a new layout comes with full host arrays. */
@@ -91,6 +131,8 @@ export interface Frame extends RunStatus {
   readonly inspection: Inspection | null;
   /** New timeline markers (faults, repairs, detections, healing, elections). */
   readonly markers: readonly Marker[];
+  /** The walkthrough's state, when it changed since the last frame. */
+  readonly lesson?: LessonState;
 }
 
 export interface Snapshot extends RunStatus {
@@ -102,13 +144,36 @@ export interface Snapshot extends RunStatus {
   readonly driverLog: readonly DriverLogEntry[];
   readonly driverCount: number;
   readonly markers: readonly Marker[];
+  /** Present when a scenario is playing (as a walkthrough or not). */
+  readonly lesson: LessonState | null;
 }
+
+/** What `export` sends back. */
+export type Exported =
+  | { readonly what: 'log'; readonly records: readonly LogRecord[]; readonly total: number; readonly truncated: boolean }
+  | { readonly what: 'report'; readonly report: RunReport }
+  | { readonly what: 'run'; readonly run: RunFile };
+
+/** A run saved to a file or a link: enough to rebuild it exactly (see sim/timeline/record.ts). */
+export type { RunFile } from '../sim/timeline/record';
+import type { RunFile } from '../sim/timeline/record';
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly protocol: number; readonly seed: number }
   | { readonly type: 'frame'; readonly frame: Frame }
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
-  | { readonly type: 'actResult'; readonly id: number; readonly action: string; readonly ok: boolean; readonly error?: string }
+  | {
+      readonly type: 'actResult';
+      readonly id: number;
+      readonly action: string;
+      readonly ok: boolean;
+      readonly error?: string;
+      /** Set when the action was refused because it would discard this many later actions of the user. */
+      readonly futureActions?: number;
+    }
+  | { readonly type: 'exported'; readonly id: number; readonly data: Exported }
+  /** A seek or step is replaying history (the UI shows progress for long replays). */
+  | { readonly type: 'seeking'; readonly from: number; readonly to: number; readonly done: boolean }
   | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
 
 /** Most log records one frame carries; the UI shows the newest anyway. */

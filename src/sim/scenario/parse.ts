@@ -102,7 +102,7 @@ function parseAction(o: Obj, path: string): ScenarioAction {
     throw new ScenarioError(`${path}.do`, `unknown action ${describe(name)}; actions: ${ACTIONS.join(', ')}`);
   }
   const fields = ACTION_FIELDS[name as ScenarioAction['do']];
-  onlyFields(o, path, ['at', 'do', ...fields.map((f) => f.replace('?', ''))]);
+  onlyFields(o, path, ['at', 'do', 'prompt', ...fields.map((f) => f.replace('?', ''))]);
   for (const f of fields) if (!f.endsWith('?') && o[f] === undefined) throw new ScenarioError(`${path}.${f}`, `is required for "${name}"`);
   switch (name as ScenarioAction['do']) {
     case 'deploy': {
@@ -223,19 +223,34 @@ function parseStep(v: unknown, path: string, index: number): Step {
   } catch (e) {
     throw new ScenarioError(`${path}.at`, (e as Error).message);
   }
-  const kinds = ['do', 'expect', 'say'].filter((k) => s[k] !== undefined);
+  const kinds = ['do', 'expect', 'say', 'ask'].filter((k) => s[k] !== undefined);
   if (kinds.length !== 1) {
-    throw new ScenarioError(path, kinds.length === 0 ? 'a step needs one of do, expect, say' : `a step takes one of do, expect, say, not ${kinds.join(' and ')}`);
+    throw new ScenarioError(path, kinds.length === 0 ? 'a step needs one of do, expect, say, ask' : `a step takes one of do, expect, say, ask, not ${kinds.join(' and ')}`);
   }
+  const chapter = s.chapter === undefined ? undefined : str(s, 'chapter', path);
   if (s.say !== undefined) {
-    onlyFields(s, path, ['at', 'say']);
-    return { kind: 'say', at, index, say: str(s, 'say', path) };
+    onlyFields(s, path, ['at', 'say', 'chapter']);
+    return { kind: 'say', at, index, say: str(s, 'say', path), ...(chapter ? { chapter } : {}) };
   }
+  if (s.ask !== undefined) {
+    onlyFields(s, path, ['at', 'ask', 'choices', 'answer', 'explain', 'chapter']);
+    if (!Array.isArray(s.choices) || s.choices.length < 2 || s.choices.length > 6) {
+      throw new ScenarioError(`${path}.choices`, `must be an array of 2 to 6 answers, got ${describe(s.choices)}`);
+    }
+    const choices = s.choices.map((c, i) => {
+      if (typeof c !== 'string' || c.trim() === '') throw new ScenarioError(`${path}.choices[${i}]`, `must be a non-empty string, got ${describe(c)}`);
+      return c;
+    });
+    const question = { ask: str(s, 'ask', path), choices, answer: int(s, 'answer', path, 0, choices.length - 1), explain: str(s, 'explain', path) };
+    return { kind: 'ask', at, index, question, ...(chapter ? { chapter } : {}) };
+  }
+  if (chapter !== undefined) throw new ScenarioError(`${path}.chapter`, 'only a say or ask step opens a chapter');
   if (s.expect !== undefined) {
     onlyFields(s, path, ['at', 'expect']);
     return { kind: 'expect', at, index, expect: parseExpect(s.expect, `${path}.expect`), text: JSON.stringify(s.expect) };
   }
-  return { kind: 'do', at, index, action: parseAction(s, path) };
+  const prompt = s.prompt === undefined ? undefined : str(s, 'prompt', path);
+  return { kind: 'do', at, index, action: parseAction(s, path), ...(prompt ? { prompt } : {}) };
 }
 
 function parseService(v: unknown, path: string): ServiceRef {

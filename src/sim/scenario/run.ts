@@ -190,6 +190,10 @@ export function runScenario(scenario: Scenario, resolve: FileResolver = noFiles)
   for (const [run, step] of scenario.steps.entries()) {
     sim.engine.runUntil(step.at);
     if (step.kind === 'say') narration.push({ step: step.index, run, at: at(step), say: step.say });
+    else if (step.kind === 'ask') {
+      const q = step.question;
+      narration.push({ step: step.index, run, at: at(step), say: `${q.ask} (answer: ${q.choices[q.answer]}) ${q.explain}` });
+    }
     else if (step.kind === 'expect') {
       const r = check(sim, step.expect);
       expectations.push({ step: step.index, run, at: at(step), expect: step.text, ...r });

@@ -61,10 +61,23 @@ interface StepBase {
   readonly index: number;
 }
 
+/** A predict-then-reveal question of a lesson (an extension of the format). */
+export interface Question {
+  readonly ask: string;
+  readonly choices: readonly string[];
+  /** Index of the right choice. */
+  readonly answer: number;
+  /** Shown once the learner has answered. */
+  readonly explain: string;
+}
+
 export type Step =
-  | (StepBase & { readonly kind: 'do'; readonly action: ScenarioAction })
+  /** `prompt` (an extension): in a walkthrough the learner performs this action, told by the prompt. */
+  | (StepBase & { readonly kind: 'do'; readonly action: ScenarioAction; readonly prompt?: string })
   | (StepBase & { readonly kind: 'expect'; readonly expect: Expectation; readonly text: string })
-  | (StepBase & { readonly kind: 'say'; readonly say: string });
+  /** `chapter` (an extension): this caption opens a chapter of the walkthrough. */
+  | (StepBase & { readonly kind: 'say'; readonly say: string; readonly chapter?: string })
+  | (StepBase & { readonly kind: 'ask'; readonly question: Question; readonly chapter?: string });
 
 export interface Scenario {
   readonly scenario: 1;

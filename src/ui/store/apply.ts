@@ -17,6 +17,9 @@ function statusOf(f: Frame | Snapshot): RunStatus {
     pending: f.pending,
     logCount: f.logCount,
     hash: f.hash,
+    horizon: f.horizon,
+    userActions: f.userActions,
+    futureActions: f.futureActions,
   };
 }
 
@@ -40,6 +43,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
         driverLog: s.driverLog.slice(-UI_DRIVER_LOG_LIMIT),
         driverCount: s.driverCount,
         markers: s.markers.slice(-UI_MARKER_LIMIT),
+        lesson: s.lesson,
       }));
       return;
     }
@@ -59,12 +63,23 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
           inspection: f.inspection,
           markers: f.markers.length === 0 ? prev.markers : [...prev.markers, ...f.markers].slice(-UI_MARKER_LIMIT),
           ...hardwareOf(prev, f.hw),
+          ...(f.lesson ? { lesson: f.lesson } : {}),
         };
       });
       return;
     }
     case 'actResult':
-      store.setState({ actionError: msg.ok ? undefined : { id: msg.id, action: msg.action, message: msg.error ?? 'the action was refused' } });
+      store.setState({
+        actionError: msg.ok
+          ? undefined
+          : { id: msg.id, action: msg.action, message: msg.error ?? 'the action was refused', ...(msg.futureActions ? { futureActions: msg.futureActions } : {}) },
+      });
+      return;
+    case 'exported':
+      store.setState({ lastExport: { id: msg.id, data: msg.data } });
+      return;
+    case 'seeking':
+      store.setState({ seeking: msg.done ? undefined : { from: msg.from, to: msg.to } });
       return;
     case 'error':
       store.setState({

@@ -11,7 +11,8 @@ import type { Inspection } from '../../sim/hardware/inspect';
 import type { Layout } from '../../sim/hardware/view';
 import type { Marker } from '../../sim/markers';
 import type { ViewSnapshot } from '../../sim/view/records';
-import type { RunStatus } from '../../worker/protocol';
+import type { LessonState } from '../../sim/timeline/lesson';
+import type { Exported, RunStatus } from '../../worker/protocol';
 
 /** Log records the UI keeps (the newest). */
 export const UI_LOG_LIMIT = 500;
@@ -45,7 +46,13 @@ export interface FabricState extends RunStatus {
   /** Timeline markers (faults, repairs, detections, healing, elections), oldest first. */
   readonly markers: readonly Marker[];
   /** The last action the worker refused, with why. */
-  readonly actionError: { readonly id: number; readonly action: string; readonly message: string } | undefined;
+  readonly actionError: { readonly id: number; readonly action: string; readonly message: string; readonly futureActions?: number } | undefined;
+  /** The walkthrough of the scenario being played (null: a free run). */
+  readonly lesson: LessonState | null;
+  /** A seek replaying history: from and to simulated ms (undefined: none under way). */
+  readonly seeking: { readonly from: number; readonly to: number } | undefined;
+  /** The last data the worker sent for an export request. */
+  readonly lastExport: { readonly id: number; readonly data: Exported } | undefined;
 }
 
 export const initialState: FabricState = {
@@ -60,6 +67,12 @@ export const initialState: FabricState = {
   pending: 0,
   logCount: 0,
   hash: '',
+  horizon: 0,
+  userActions: 0,
+  futureActions: 0,
+  lesson: null,
+  seeking: undefined,
+  lastExport: undefined,
   log: [],
   view: {},
   frames: 0,
