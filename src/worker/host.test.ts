@@ -130,3 +130,108 @@ describe('WorkerHost protocol', () => {
     expect(frame().t).toBeGreaterThan(10 * 60_000);
   });
 });
+
+describe('WorkerHost timeline', () => {
+  const lesson = {
+    scenario: 1,
+    name: 'mini',
+    seed: 3,
+    timing: 'fast',
+    datacenter: { preset: 'classroom' },
+    services: [{ name: 'shop', csdef: 'shop.csdef', cscfg: 'shop.cscfg' }],
+    steps: [
+      { at: '0s', do: 'deploy', service: 'shop' },
+      { at: '5m', say: 'The shop runs.', chapter: 'Start' },
+      { at: '7m', do: 'fail', target: 'c0-r1-tor', prompt: 'Fail the switch of rack c0-r1.' },
+      { at: '20m', expect: { service: 'shop', available: true } },
+    ],
+  };
+  const text = (b: string | Uint8Array) => (typeof b === 'string' ? b : new TextDecoder().decode(b));
+  const files = { 'shop.csdef': text(RECORDED_SERVICE.csdef.bytes), 'shop.cscfg': text(RECORDED_SERVICE.cscfg.bytes) };
+
+  it('seeks back and forward to the same hash, sending a snapshot after going back', () => {
+    const { env, received, send, frame } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 5, speed: 3600, running: true, deploy: DEPLOY } });
+    env.advance(1000);
+    send({ type: 'pause' });
+    const end = frame();
+    send({ type: 'seek', t: Math.floor(end.t / 2) });
+    send({ type: 'requestFrame' });
+    const snap = received.at(-1)!;
+    expect(snap.type).toBe('snapshot');
+    if (snap.type !== 'snapshot') return;
+    expect(snap.snapshot.t).toBe(Math.floor(end.t / 2));
+    expect(snap.snapshot.horizon).toBe(end.t);
+    send({ type: 'seek', t: end.t });
+    send({ type: 'requestFrame' });
+    const back = received.at(-1)!;
+    expect(back.type === 'snapshot' ? back.snapshot.hash : back.type === 'frame' ? back.frame.hash : '').toBe(end.hash);
+  });
+
+  it('asks before an action discards later ones, and forks when told to', () => {
+    const { env, received, send, frame } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 5, speed: 3600, running: true, deploy: DEPLOY } });
+    env.advance(200);
+    send({ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r0-h01' } });
+    env.advance(200);
+    send({ type: 'pause' });
+    const t = frame().t;
+    send({ type: 'seek', t: 1000 });
+    send({ type: 'act', id: 2, action: { do: 'fail', target: 'c0-r1-tor' } });
+    expect(received.at(-1)).toMatchObject({ type: 'actResult', id: 2, ok: false, futureActions: 1 });
+    send({ type: 'act', id: 3, action: { do: 'fail', target: 'c0-r1-tor' }, fork: true });
+    expect(received.at(-1)).toMatchObject({ type: 'actResult', id: 3, ok: true });
+    send({ type: 'requestFrame' });
+    const s = received.at(-1)!;
+    const status = s.type === 'snapshot' ? s.snapshot : s.type === 'frame' ? s.frame : undefined;
+    expect(status).toMatchObject({ t: 1000, horizon: 1000, userActions: 1, futureActions: 0 });
+    expect(t).toBeGreaterThan(1000);
+  });
+
+  it('holds a walkthrough at its stops and checks the learner', () => {
+    const { env, received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 0, speed: 600, running: true, base: { kind: 'scenario', scenario: lesson, files, walkthrough: true } } });
+    env.advance(2000);
+    send({ type: 'requestFrame' });
+    const f = received.at(-1)!;
+    if (f.type !== 'frame') throw new Error(f.type);
+    expect(f.frame.running).toBe(false);
+    expect(f.frame.t).toBe(5 * 60_000);
+    expect(f.frame.lesson).toMatchObject({ current: 0, waiting: 'next', stops: [{ kind: 'say' }, { kind: 'prompt', expected: 'fail c0-r1-tor' }] });
+    send({ type: 'lesson', command: 'next' });
+    env.advance(1000);
+    send({ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r0-tor' } });
+    expect(received.at(-1)).toMatchObject({ type: 'actResult', ok: false, error: expect.stringMatching(/asks you to fail c0-r1-tor/) });
+    send({ type: 'act', id: 2, action: { do: 'fail', target: 'c0-r1-tor' } });
+    expect(received.at(-1)).toMatchObject({ type: 'actResult', ok: true });
+    env.advance(5000);
+    send({ type: 'requestFrame' });
+    const g = received.at(-1)!;
+    if (g.type !== 'frame') throw new Error(g.type);
+    expect(g.frame.lesson).toMatchObject({ done: true, expectations: [{ pass: true }] });
+  });
+
+  it('exports the whole event log by replaying, the run record and a report', () => {
+    const { env, received, send, frame } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, speed: 3600, running: true, deploy: DEPLOY } });
+    env.advance(500);
+    send({ type: 'pause' });
+    const f = frame();
+    send({ type: 'export', id: 1, what: 'log' });
+    const log = received.at(-1)!;
+    if (log.type !== 'exported' || log.data.what !== 'log') throw new Error('no log export');
+    expect(log.data.total).toBe(f.logCount);
+    expect(log.data.records.map((r) => r.seq)).toEqual([...Array(f.logCount).keys()]);
+    send({ type: 'export', id: 2, what: 'run' });
+    const run = received.at(-1)!;
+    if (run.type !== 'exported' || run.data.what !== 'run') throw new Error('no run export');
+    expect(run.data.run).toMatchObject({ t: f.t, hash: f.hash, events: f.logCount });
+  });
+
+  it('says so when there is no later fault to step to', () => {
+    const { received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, running: false, deploy: DEPLOY } });
+    send({ type: 'stepTo', direction: 'next', kind: 'fault' });
+    expect(received.at(-1)).toEqual({ type: 'notice', message: 'No later fault within a day of simulated time.' });
+  });
+});

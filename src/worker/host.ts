@@ -5,9 +5,14 @@
  * drive it in Node over an in-memory channel.
  */
 
-import { applyAction, type Action } from '../sim/actions';
+import type { Action } from '../sim/actions';
+import type { LogRecord } from '../sim/engine/log';
 import { inspect } from '../sim/inspect';
-import { Simulation, checkSeed } from '../sim/simulation';
+import { buildReport } from '../sim/report';
+import { checkSeed, type Simulation } from '../sim/simulation';
+import { buildTimeline, recordOf } from '../sim/timeline/build';
+import type { RunBase } from '../sim/timeline/record';
+import { ForkNeeded, type Timeline } from '../sim/timeline/timeline';
 import {
   LOG_PER_FRAME,
   PROTOCOL_VERSION,
@@ -19,7 +24,10 @@ import {
   type RunStatus,
   type Snapshot,
   type Speed,
+  type StepKind,
   type ToWorker,
+  type ExportWhat,
+  type Exported,
 } from './protocol';
 
 export interface HostEnv {
@@ -37,12 +45,17 @@ export const TICK_BUDGET_MS = 12;
 const MAX_WALL_STEP_MS = 250;
 /** At speed 'max' with nothing scheduled soon, idle time passes at this rate. */
 const MAX_IDLE_RATE = 86_400;
-const CHECK_EVERY = 256;
-/** Hard cap on events per tick, whatever the wall clock says. */
-const MAX_EVENTS_PER_TICK = 250_000;
+/** Most log records an export replays and sends (about 100 MB of JSON Lines at most). */
+export const EXPORT_LOG_LIMIT = 500_000;
 
 export class WorkerHost {
-  private sim: Simulation | undefined;
+  private timeline: Timeline | undefined;
+  private base: RunBase | undefined;
+  /** The simulation the UI's view was built from; a seek back swaps in another, which needs a snapshot. */
+  private shown: Simulation | undefined;
+  private lessonVersion = -1;
+  private watched: readonly string[] | undefined;
+  private seekTarget: number | undefined;
   private running = false;
   private speed: Speed = 60;
   private lagging = false;
@@ -81,45 +94,131 @@ export class WorkerHost {
         return;
       case 'step':
         this.setRunning(false);
-        this.requireSim().engine.stepLogged();
+        this.stepTo('next', 'event');
         return;
-      case 'requestFrame':
+      case 'requestFrame': {
+        const tl = this.requireTimeline();
+        if (tl.sim !== this.shown) return this.post({ type: 'snapshot', snapshot: this.snapshot() });
         return this.post({ type: 'frame', frame: this.frame() });
+      }
       case 'requestSnapshot':
         return this.post({ type: 'snapshot', snapshot: this.snapshot() });
       case 'act':
-        return this.act(msg.id, msg.action);
+        return this.act(msg.id, msg.action, msg.fork ?? false);
       case 'inspect':
         this.inspected = msg.asset;
         return;
-      case 'watch': {
-        const sim = this.requireSim();
-        sim.fabricView.watched.clear();
-        for (const d of msg.deployments) sim.fabricView.watched.add(d);
-        for (const d of sim.fabric.deployments.keys()) sim.fabric.dirty.add(d);
-        return;
-      }
+      case 'watch':
+        this.watched = msg.deployments;
+        return this.applyWatch();
       case 'seek':
+        this.setRunning(false);
+        this.seekTarget = msg.t;
+        return this.continueSeek();
       case 'stepTo':
+        this.setRunning(false);
+        return this.stepTo(msg.direction, msg.kind);
       case 'lesson':
+        return this.lesson(msg.command, msg.index);
       case 'answer':
+        this.requireTimeline().answer(msg.stop, msg.choice);
+        return;
       case 'export':
-        throw new Error(`${msg.type} is not implemented yet`);
+        return this.post({ type: 'exported', id: msg.id, data: this.exportData(msg.what) });
       default:
         return assertNever(msg, 'message to the worker');
     }
   }
 
   /** A user action fails cleanly: the run goes on and the page hears why. */
-  private act(id: number, action: Action): void {
-    const sim = this.requireSim();
+  private act(id: number, action: Action, fork: boolean): void {
+    const tl = this.requireTimeline();
+    const held = tl.holding;
     try {
-      applyAction(sim, action);
+      tl.act(action, fork);
       this.post({ type: 'actResult', id, action: action.do, ok: true });
+      // The learner did what the walkthrough asked: it plays on.
+      if (held && !tl.holding) this.setRunning(true);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
-      this.post({ type: 'actResult', id, action: action.do, ok: false, error: e.message });
+      this.post({ type: 'actResult', id, action: action.do, ok: false, error: e.message, ...(e instanceof ForkNeeded ? { futureActions: e.futureActions } : {}) });
     }
+  }
+
+  private lesson(command: 'next' | 'back' | 'goto', index: number | undefined): void {
+    const tl = this.requireTimeline();
+    if (command === 'next') {
+      if (tl.holding) {
+        tl.next();
+        this.setRunning(!tl.holding && !tl.done);
+      } else if (!this.running && !tl.done) this.setRunning(true);
+      return;
+    }
+    this.setRunning(false);
+    if (command === 'back') tl.back();
+    else tl.goToStop(index ?? -1);
+  }
+
+  /** Moves on with a seek: a slice per tick, so a long replay leaves the worker responsive. */
+  private continueSeek(): void {
+    const tl = this.requireTimeline();
+    const target = this.seekTarget;
+    if (target === undefined) return;
+    const from = tl.now;
+    const start = this.env.now();
+    const r = tl.seek(target, () => this.env.now() - start < TICK_BUDGET_MS * 4);
+    if (r === 'budget') {
+      this.post({ type: 'seeking', from, to: target, done: false });
+      this.env.setTimer(() => {
+        if (this.seekTarget !== target) return; // a newer seek took over
+        try {
+          this.continueSeek();
+        } catch (err) {
+          this.fail(err);
+        }
+      }, 0);
+      return;
+    }
+    this.seekTarget = undefined;
+    this.post({ type: 'seeking', from, to: target, done: true });
+  }
+
+  private stepTo(direction: 'next' | 'prev', kind: StepKind): void {
+    const tl = this.requireTimeline();
+    const found = direction === 'next' ? tl.stepNext(kind) : tl.stepPrev(kind);
+    if (!found) {
+      const what = kind === 'event' ? 'event' : kind === 'decision' ? 'FC decision' : kind === 'fault' ? 'fault' : 'marked moment';
+      this.post({ type: 'notice', message: direction === 'next' ? `No later ${what} within a day of simulated time.` : `No earlier ${what} is recorded.` });
+    }
+  }
+
+  private exportData(what: ExportWhat): Exported {
+    const tl = this.requireTimeline();
+    if (what === 'report') return { what, report: buildReport(tl.sim) };
+    const run = recordOf(this.base!, tl);
+    if (what === 'run') return { what, run };
+    // The log keeps only its newest records: replay the run from the start to collect them all.
+    const { timeline: replay } = buildTimeline(run.base, run.actions, { checkpoints: false });
+    const records: LogRecord[] = [];
+    let total = 0;
+    const log = replay.sim.engine.log;
+    const tap = log.onAppend;
+    log.onAppend = (r) => {
+      tap?.(r);
+      total++;
+      records.push(r);
+      if (records.length > EXPORT_LOG_LIMIT) records.shift();
+    };
+    replay.advance(run.t);
+    return { what, records, total, truncated: total > records.length };
+  }
+
+  private applyWatch(): void {
+    const sim = this.requireSim();
+    if (!this.watched) return;
+    sim.fabricView.watched.clear();
+    for (const d of this.watched) sim.fabricView.watched.add(d);
+    for (const d of sim.fabric.deployments.keys()) sim.fabric.dirty.add(d);
   }
 
   private init(protocol: number, options: InitOptions): void {
@@ -127,29 +226,43 @@ export class WorkerHost {
       throw new Error(`the page speaks protocol ${protocol}, the worker ${PROTOCOL_VERSION}: reload the page`);
     }
     this.setRunning(false);
-    const seed = checkSeed(options.seed);
-    const sim = new Simulation({ seed, datacenter: options.datacenter, timing: options.timing, deploy: options.deploy });
-    if (options.startAt !== undefined) sim.engine.runUntil(options.startAt);
-    this.sim = sim;
+    const base: RunBase = options.base ?? {
+      kind: 'setup',
+      seed: checkSeed(options.seed),
+      datacenter: options.datacenter ?? { preset: 'demo' },
+      timing: options.timing ?? 'realistic',
+      deploy: options.deploy ?? [],
+    };
+    const { timeline } = buildTimeline(base, options.actions ?? []);
+    const sim = timeline.sim;
+    if (options.startAt !== undefined) timeline.seek(options.startAt);
+    this.timeline = timeline;
+    this.base = base;
     this.frameNo = 0;
     this.sentLog = sim.engine.log.count;
     this.inspected = null;
+    this.watched = undefined;
+    this.seekTarget = undefined;
     if (options.speed !== undefined) {
       if (!isSpeed(options.speed)) throw new RangeError(`unknown speed ${JSON.stringify(options.speed)}`);
       this.speed = options.speed;
     }
-    this.post({ type: 'ready', protocol: PROTOCOL_VERSION, seed });
+    this.post({ type: 'ready', protocol: PROTOCOL_VERSION, seed: sim.setup.seed });
     this.post({ type: 'snapshot', snapshot: this.snapshot() });
     this.setRunning(options.running ?? options.startAt === undefined);
   }
 
+  private requireTimeline(): Timeline {
+    if (!this.timeline) throw new Error('the simulation has not been started (no init message yet)');
+    return this.timeline;
+  }
+
   private requireSim(): Simulation {
-    if (!this.sim) throw new Error('the simulation has not been started (no init message yet)');
-    return this.sim;
+    return this.requireTimeline().sim;
   }
 
   private setRunning(on: boolean): void {
-    if (on) this.requireSim();
+    if (on) this.requireTimeline();
     this.running = on;
     this.lagging = false;
     if (on && this.timer === undefined) {
@@ -163,30 +276,22 @@ export class WorkerHost {
 
   private tick(): void {
     this.timer = undefined;
-    if (!this.running || !this.sim) return;
+    const tl = this.timeline;
+    if (!this.running || !tl) return;
     try {
       const start = this.env.now();
       const wall = Math.min(MAX_WALL_STEP_MS, Math.max(0, start - this.lastWall));
       this.lastWall = start;
-      const engine = this.sim.engine;
-      const rate = this.speed === 'max' ? Infinity : this.speed;
-      const target = rate === Infinity ? Infinity : engine.now + Math.round(wall * rate);
-      let n = 0;
-      let outOfTime = false;
-      for (;;) {
-        const next = engine.nextTime();
-        if (next === undefined || next > target) break;
-        engine.step();
-        if (++n % CHECK_EVERY === 0 && (this.env.now() - start > TICK_BUDGET_MS || n >= MAX_EVENTS_PER_TICK)) {
-          outOfTime = true;
-          break;
-        }
+      // At 'max', the clock runs as far as the budget allows (and idles fast when nothing is due).
+      const rate = this.speed === 'max' ? MAX_IDLE_RATE : this.speed;
+      const target = tl.now + Math.round(wall * rate);
+      const r = tl.advance(target, () => this.env.now() - start <= TICK_BUDGET_MS);
+      this.lagging = r === 'budget' && this.speed !== 'max';
+      if (r === 'stop') {
+        // A walkthrough holds at its stops until the learner goes on.
+        this.setRunning(false);
+        return;
       }
-      if (!outOfTime) {
-        // Everything due is done: let the clock catch up with the wall (idle time at 'max').
-        engine.runUntil(rate === Infinity ? engine.now + Math.round(wall * MAX_IDLE_RATE) : target);
-      }
-      this.lagging = outOfTime && rate !== Infinity;
       this.timer = this.env.setTimer(() => this.tick(), TICK_MS);
     } catch (err) {
       this.fail(err);
@@ -194,7 +299,8 @@ export class WorkerHost {
   }
 
   private status(): RunStatus {
-    const sim = this.requireSim();
+    const tl = this.requireTimeline();
+    const sim = tl.sim;
     return {
       t: sim.engine.now,
       running: this.running,
@@ -204,9 +310,9 @@ export class WorkerHost {
       pending: sim.engine.pending,
       logCount: sim.engine.log.count,
       hash: sim.engine.log.hash(),
-      horizon: sim.engine.now,
-      userActions: 0,
-      futureActions: 0,
+      horizon: tl.horizon,
+      userActions: tl.userActions().length,
+      futureActions: tl.futureActions(),
     };
   }
 
@@ -230,11 +336,24 @@ export class WorkerHost {
       driverCount: drivers.logCount,
       inspection: this.inspected === null ? null : (inspect(sim, this.inspected) ?? null),
       markers: this.newMarkers(sim),
+      ...this.lessonIfChanged(),
     };
   }
 
+  private lessonIfChanged(): { lesson?: NonNullable<Snapshot['lesson']> } {
+    const tl = this.requireTimeline();
+    if (this.base?.kind !== 'scenario' || tl.version === this.lessonVersion) return {};
+    this.lessonVersion = tl.version;
+    return { lesson: tl.lessonState() };
+  }
+
   private snapshot(): Snapshot {
-    const sim = this.requireSim();
+    const tl = this.requireTimeline();
+    const sim = tl.sim;
+    if (this.shown !== sim) {
+      this.shown = sim;
+      this.applyWatch();
+    }
     this.sentLog = sim.engine.log.count;
     const drivers = sim.hardware.drivers;
     this.sentDriverLog = drivers.logCount;
@@ -242,6 +361,7 @@ export class WorkerHost {
     sim.fabricView.update(true);
     sim.fcReplicas.updateView(sim.view, sim.decisions.waiting, sim.decisions.committedCount);
     const view = sim.view.snapshot();
+    this.lessonVersion = tl.version;
     return {
       ...this.status(),
       seed: sim.setup.seed,
@@ -252,7 +372,7 @@ export class WorkerHost {
       driverLog: drivers.recent(LOG_PER_FRAME),
       driverCount: drivers.logCount,
       markers: this.newMarkers(sim, true),
-      lesson: null,
+      lesson: this.base?.kind === 'scenario' ? tl.lessonState() : null,
     };
   }
 

@@ -15,9 +15,7 @@ import type { Marker } from '../sim/markers';
 import type { ServiceFiles } from '../sim/simulation';
 import type { RunReport } from '../sim/report';
 import type { LessonState } from '../sim/timeline/lesson';
-import type { TimedAction } from '../sim/timeline/record';
-import type { Scenario } from '../sim/scenario/types';
-import type { SourceFile } from '../sim/servicemodel';
+import type { RunBase, TimedAction } from '../sim/timeline/record';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
 /** Bumped whenever a message changes shape. The worker refuses a client of another version. */
@@ -43,13 +41,10 @@ export interface InitOptions {
   readonly running?: boolean;
   readonly speed?: Speed;
   /**
-   * A scenario to play instead of the setup above (its own seed, data center, timing and
-   * services), with its files already read: `files` maps each csdef/cscfg reference of
-   * the scenario to its text.
+   * Where the run starts instead of the fields above: a free run's setup or a scenario
+   * (played as a walkthrough when `walkthrough` is set). Links, run files and lessons use it.
    */
-  readonly scenario?: { readonly scenario: Scenario; readonly files: Readonly<Record<string, SourceFile>> };
-  /** Play the scenario as a guided walkthrough: stop at its captions, questions and prompts. */
-  readonly walkthrough?: boolean;
+  readonly base?: RunBase;
   /** The user's timed actions of an earlier run (a shared link, an imported run), replayed on their way. */
   readonly actions?: readonly TimedAction[];
 }
@@ -172,6 +167,8 @@ export type FromWorker =
       readonly futureActions?: number;
     }
   | { readonly type: 'exported'; readonly id: number; readonly data: Exported }
+  /** Something the user asked for could not be done, and nothing is wrong (no later fault to step to). */
+  | { readonly type: 'notice'; readonly message: string }
   /** A seek or step is replaying history (the UI shows progress for long replays). */
   | { readonly type: 'seeking'; readonly from: number; readonly to: number; readonly done: boolean }
   | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };

@@ -19,7 +19,7 @@ export class ScenarioError extends Error {
   }
 }
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -96,7 +96,7 @@ export const INSTANCE_STATUSES = [
   'UnresponsiveRole', 'StoppedDeallocated', 'Preparing',
 ] as const;
 
-function parseAction(o: Obj, path: string): ScenarioAction {
+export function parseAction(o: Obj, path: string): ScenarioAction {
   const name = o.do;
   if (typeof name !== 'string' || !(ACTIONS as string[]).includes(name)) {
     throw new ScenarioError(`${path}.do`, `unknown action ${describe(name)}; actions: ${ACTIONS.join(', ')}`);

@@ -6,20 +6,22 @@
  */
 
 import type { Action } from '../actions';
+import { SpecError, resolveSpec } from '../hardware/spec';
 import type { ProfileName } from '../hardware/timing';
+import { ScenarioError, parseAction, type Obj } from '../scenario/parse';
+import type { SourceFile } from '../servicemodel';
+import { checkSeed, type ServiceFiles } from '../simulation';
+import { fromBase64, toBase64 } from './base64';
 
 /** A user action and the simulated time (ms) it was taken at. */
 export interface TimedAction {
   readonly at: number;
   readonly action: Action;
-}
-
-/** A service's files as text (run files and links carry text, not bytes). */
-export interface FilesText {
-  readonly service: string;
-  readonly slot?: 'production' | 'staging';
-  readonly csdef: { readonly name: string; readonly text: string };
-  readonly cscfg: { readonly name: string; readonly text: string };
+  /**
+   * How many of the scenario's own steps had run when the user acted (a user action and
+   * a scenario step at the same instant keep their order). Absent for a free run.
+   */
+  readonly after?: number;
 }
 
 export type RunBase =
@@ -28,7 +30,7 @@ export type RunBase =
       readonly seed: number;
       readonly datacenter: unknown;
       readonly timing: ProfileName;
-      readonly deploy: readonly FilesText[];
+      readonly deploy: readonly ServiceFiles[];
     }
   | {
       readonly kind: 'scenario';
@@ -53,4 +55,207 @@ export interface RunFile {
   /** The event-log hash and record count at `t`, to check that a reopened run matches. */
   readonly hash: string;
   readonly events: number;
+}
+
+/** Limits on what a run file or a link may hold: a hostile one must not exhaust the tab. */
+export const RUN_LIMITS = {
+  /** Characters of the whole JSON text. */
+  textChars: 8_000_000,
+  actions: 10_000,
+  /** Simulated time: ten years. */
+  maxTimeMs: 10 * 365 * 86_400_000,
+  /** Characters of one service file. */
+  fileChars: 2_000_000,
+  services: 50,
+} as const;
+
+export class RunFileError extends Error {
+  override name = 'RunFileError';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(path ? `${path}: ${message}` : message);
+  }
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function obj(v: unknown, path: string): Obj {
+  if (!isObj(v)) throw new RunFileError(path, `must be an object, got ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`);
+  return v;
+}
+
+function only(o: Obj, path: string, allowed: readonly string[]): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new RunFileError(`${path}.${k}`, `unknown field; allowed here: ${allowed.join(', ')}`);
+}
+
+function text(v: unknown, path: string, max: number = RUN_LIMITS.fileChars): string {
+  if (typeof v !== 'string') throw new RunFileError(path, `must be a string, got ${typeof v}`);
+  if (v.length > max) throw new RunFileError(path, `is ${v.length} characters long; at most ${max}`);
+  return v;
+}
+
+function time(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > RUN_LIMITS.maxTimeMs) {
+    throw new RunFileError(path, `must be a whole number of milliseconds from 0 to ${RUN_LIMITS.maxTimeMs} (ten years), got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** A source file as JSON: its name and text (bytes that are not text travel as base64). */
+type FileJson = { readonly name: string; readonly text: string } | { readonly name: string; readonly base64: string };
+
+function fileToJson(f: SourceFile): FileJson {
+  if (typeof f.bytes === 'string') return { name: f.name, text: f.bytes };
+  return { name: f.name, base64: toBase64(f.bytes) };
+}
+
+function fileFromJson(v: unknown, path: string): SourceFile {
+  const o = obj(v, path);
+  only(o, path, ['name', 'text', 'base64']);
+  const name = text(o.name, `${path}.name`, 500);
+  if (o.text !== undefined) return { name, bytes: text(o.text, `${path}.text`) };
+  const b64 = text(o.base64, `${path}.base64`, Math.ceil((RUN_LIMITS.fileChars * 4) / 3) + 4);
+  try {
+    return { name, bytes: fromBase64(b64) };
+  } catch (e) {
+    throw new RunFileError(`${path}.base64`, `is not valid base64 (${(e as Error).message})`);
+  }
+}
+
+/** An action as JSON: the scenario vocabulary, with the files of deploy, upgrade and configure inline. */
+export function actionToJson(a: Action): Obj {
+  switch (a.do) {
+    case 'deploy': {
+      const { files, ...rest } = a;
+      return files ? { ...rest, csdef: fileToJson(files.csdef), cscfg: fileToJson(files.cscfg) } : { ...rest };
+    }
+    case 'upgrade': {
+      const { files, ...rest } = a;
+      return { ...rest, csdef: fileToJson(files.csdef), cscfg: fileToJson(files.cscfg) };
+    }
+    case 'configure':
+      return { ...a, cscfg: fileToJson(a.cscfg) };
+    default:
+      return { ...a };
+  }
+}
+
+export function actionFromJson(v: unknown, path: string): Action {
+  const o = obj(v, path);
+  const files = o.do === 'deploy' || o.do === 'upgrade' || o.do === 'configure';
+  // The scenario parser checks everything but the files, which it takes as paths.
+  const plain: Obj = files ? { ...o, ...(o.csdef !== undefined ? { csdef: 'inline' } : {}), ...(o.cscfg !== undefined ? { cscfg: 'inline' } : {}) } : o;
+  let parsed;
+  try {
+    parsed = parseAction(plain, path);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new RunFileError(e.path, e.message.slice(e.path.length + 2));
+    throw e;
+  }
+  switch (parsed.do) {
+    case 'deploy':
+      return {
+        do: 'deploy',
+        service: parsed.service,
+        ...(parsed.slot ? { slot: parsed.slot } : {}),
+        ...(o.csdef !== undefined ? { files: { csdef: fileFromJson(o.csdef, `${path}.csdef`), cscfg: fileFromJson(o.cscfg, `${path}.cscfg`) } } : {}),
+      };
+    case 'upgrade':
+      return { do: 'upgrade', service: parsed.service, mode: parsed.mode, files: { csdef: fileFromJson(o.csdef, `${path}.csdef`), cscfg: fileFromJson(o.cscfg, `${path}.cscfg`) } };
+    case 'configure':
+      return { do: 'configure', service: parsed.service, cscfg: fileFromJson(o.cscfg, `${path}.cscfg`) };
+    default:
+      return parsed;
+  }
+}
+
+function baseFromJson(v: unknown, path: string): RunBase {
+  const o = obj(v, path);
+  if (o.kind === 'setup') {
+    only(o, path, ['kind', 'seed', 'datacenter', 'timing', 'deploy']);
+    let seed: number;
+    try {
+      seed = checkSeed(o.seed, `${path}.seed`);
+    } catch (e) {
+      throw new RunFileError(`${path}.seed`, (e as Error).message.replace(`${path}.seed `, ''));
+    }
+    try {
+      resolveSpec(o.datacenter, `${path}.datacenter`);
+    } catch (e) {
+      if (e instanceof SpecError) throw new RunFileError(e.path, e.message.slice(e.path.length + 2));
+      throw e;
+    }
+    if (o.timing !== 'realistic' && o.timing !== 'fast') throw new RunFileError(`${path}.timing`, `must be "realistic" or "fast", got ${JSON.stringify(o.timing)}`);
+    if (!Array.isArray(o.deploy) || o.deploy.length > RUN_LIMITS.services) throw new RunFileError(`${path}.deploy`, `must be an array of at most ${RUN_LIMITS.services} services`);
+    const deploy = o.deploy.map((d, i): ServiceFiles => {
+      const p = `${path}.deploy[${i}]`;
+      const x = obj(d, p);
+      only(x, p, ['service', 'slot', 'csdef', 'cscfg']);
+      if (x.slot !== undefined && x.slot !== 'production' && x.slot !== 'staging') throw new RunFileError(`${p}.slot`, 'must be production or staging');
+      return { service: text(x.service, `${p}.service`, 63), ...(x.slot ? { slot: x.slot as 'production' | 'staging' } : {}), csdef: fileFromJson(x.csdef, `${p}.csdef`), cscfg: fileFromJson(x.cscfg, `${p}.cscfg`) };
+    });
+    return { kind: 'setup', seed, datacenter: o.datacenter, timing: o.timing, deploy };
+  }
+  if (o.kind === 'scenario') {
+    only(o, path, ['kind', 'scenario', 'path', 'files', 'walkthrough']);
+    const files = obj(o.files, `${path}.files`);
+    const keys = Object.keys(files);
+    if (keys.length > RUN_LIMITS.services * 4) throw new RunFileError(`${path}.files`, `at most ${RUN_LIMITS.services * 4} files`);
+    for (const k of keys) text(files[k], `${path}.files[${JSON.stringify(k)}]`);
+    if (typeof o.walkthrough !== 'boolean') throw new RunFileError(`${path}.walkthrough`, 'must be true or false');
+    return {
+      kind: 'scenario',
+      scenario: obj(o.scenario, `${path}.scenario`),
+      ...(o.path !== undefined ? { path: text(o.path, `${path}.path`, 500) } : {}),
+      files: files as Record<string, string>,
+      walkthrough: o.walkthrough,
+    };
+  }
+  throw new RunFileError(`${path}.kind`, `must be "setup" or "scenario", got ${JSON.stringify(o.kind)}`);
+}
+
+/** The run file as JSON text. */
+export function runFileToJson(run: RunFile): string {
+  const base = run.base.kind === 'setup' ? { ...run.base, deploy: run.base.deploy.map((d) => ({ ...d, csdef: fileToJson(d.csdef), cscfg: fileToJson(d.cscfg) })) } : run.base;
+  return JSON.stringify({ ...run, base, actions: run.actions.map((a) => ({ at: a.at, ...(a.after !== undefined ? { after: a.after } : {}), action: actionToJson(a.action) })) });
+}
+
+/**
+ * Reads a run file (or a link's payload) strictly: every problem is a RunFileError
+ * naming where it is. A file of another version says which versions this app reads.
+ */
+export function parseRunFile(json: string): RunFile {
+  if (json.length > RUN_LIMITS.textChars) throw new RunFileError('', `the run is ${json.length} characters long; at most ${RUN_LIMITS.textChars}`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    throw new RunFileError('', `not valid JSON: ${(e as Error).message}`);
+  }
+  const o = obj(doc, '(root)');
+  if (o.fabricLab !== 'run') throw new RunFileError('fabricLab', 'this is not a Fabric Lab run (expected "fabricLab": "run")');
+  if (o.version !== RUN_FILE_VERSION) {
+    throw new RunFileError('version', `this run was saved in format version ${JSON.stringify(o.version)}; this version of Fabric Lab reads version ${RUN_FILE_VERSION}`);
+  }
+  only(o, '(root)', ['fabricLab', 'version', 'base', 'actions', 't', 'hash', 'events']);
+  const base = baseFromJson(o.base, 'base');
+  if (!Array.isArray(o.actions)) throw new RunFileError('actions', 'must be an array');
+  if (o.actions.length > RUN_LIMITS.actions) throw new RunFileError('actions', `${o.actions.length} actions; at most ${RUN_LIMITS.actions}`);
+  let last = 0;
+  const actions = o.actions.map((a, i): TimedAction => {
+    const p = `actions[${i}]`;
+    const x = obj(a, p);
+    only(x, p, ['at', 'after', 'action']);
+    const at = time(x.at, `${p}.at`);
+    if (at < last) throw new RunFileError(`${p}.at`, `actions must be in time order (${at} comes after ${last})`);
+    last = at;
+    const after = x.after === undefined ? undefined : time(x.after, `${p}.after`);
+    return { at, ...(after !== undefined ? { after } : {}), action: actionFromJson(x.action, `${p}.action`) };
+  });
+  const hash = text(o.hash, 'hash', 64);
+  if (hash !== '' && !/^[0-9a-f]{16}$/.test(hash)) throw new RunFileError('hash', `must be 16 hex digits, got ${JSON.stringify(hash)}`);
+  const events = o.events === undefined ? 0 : time(o.events, 'events');
+  return { fabricLab: 'run', version: RUN_FILE_VERSION, base, actions, t: time(o.t, 't'), hash, events };
 }

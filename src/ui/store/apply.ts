@@ -78,6 +78,9 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
     case 'exported':
       store.setState({ lastExport: { id: msg.id, data: msg.data } });
       return;
+    case 'notice':
+      store.setState((prev) => ({ notice: { n: (prev.notice?.n ?? 0) + 1, message: msg.message } }));
+      return;
     case 'seeking':
       store.setState({ seeking: msg.done ? undefined : { from: msg.from, to: msg.to } });
       return;

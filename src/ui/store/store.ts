@@ -51,6 +51,8 @@ export interface FabricState extends RunStatus {
   readonly lesson: LessonState | null;
   /** A seek replaying history: from and to simulated ms (undefined: none under way). */
   readonly seeking: { readonly from: number; readonly to: number } | undefined;
+  /** The worker's last notice (a step that found nothing), with a number to tell repeats apart. */
+  readonly notice: { readonly n: number; readonly message: string } | undefined;
   /** The last data the worker sent for an export request. */
   readonly lastExport: { readonly id: number; readonly data: Exported } | undefined;
 }
@@ -73,6 +75,7 @@ export const initialState: FabricState = {
   lesson: null,
   seeking: undefined,
   lastExport: undefined,
+  notice: undefined,
   log: [],
   view: {},
   frames: 0,

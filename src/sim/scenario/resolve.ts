@@ -1,0 +1,61 @@
+/**
+ * Turns a scenario's actions into simulation actions, reading the service files they
+ * reference.
+ */
+
+import type { Action } from '../actions';
+import type { SourceFile } from '../servicemodel';
+import { ScenarioError } from './parse';
+import type { ScenarioAction } from './types';
+
+/**
+ * Reads a `csdef`/`cscfg` reference of a scenario: inline XML as it stands, otherwise a
+ * path relative to the scenario file, read by the caller (Node reads files, the browser
+ * fetched them beforehand).
+ */
+export type FileResolver = (path: string) => Uint8Array | string;
+
+export function sourceOf(ref: string, resolve: FileResolver, where: string): SourceFile {
+  if (ref.trimStart().startsWith('<')) return { name: `${where} (inline)`, bytes: ref };
+  try {
+    return { name: ref, bytes: resolve(ref) };
+  } catch (e) {
+    throw new ScenarioError(where, `cannot read "${ref}": ${(e as Error).message}`);
+  }
+}
+
+export function toAction(a: ScenarioAction, resolve: FileResolver, where: string): Action {
+  switch (a.do) {
+    case 'fail':
+    case 'repair':
+    case 'powerCycle':
+    case 'addContainer':
+    case 'delete':
+    case 'reboot':
+    case 'reimage':
+    case 'scale':
+      return a;
+    case 'deploy':
+      return {
+        do: 'deploy',
+        service: a.service,
+        ...(a.slot ? { slot: a.slot } : {}),
+        ...(a.csdef && a.cscfg ? { files: { csdef: sourceOf(a.csdef, resolve, `${where}.csdef`), cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) } } : {}),
+      };
+    case 'walk':
+    case 'rollback':
+    case 'swap':
+    case 'updateHostOs':
+      return a;
+    case 'upgrade':
+      return {
+        do: 'upgrade',
+        service: a.service,
+        mode: a.mode,
+        files: { csdef: sourceOf(a.csdef, resolve, `${where}.csdef`), cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) },
+      };
+    case 'configure':
+      return { do: 'configure', service: a.service, cscfg: sourceOf(a.cscfg, resolve, `${where}.cscfg`) };
+  }
+}
+

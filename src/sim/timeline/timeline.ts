@@ -1,0 +1,548 @@
+/**
+ * A run with a past: the Simulation, the script it follows (a scenario's steps and the
+ * user's timed actions), checkpoints along the way, and the walkthrough's place in the
+ * script. Seeking back restores the last checkpoint before the target and replays the
+ * script from there; because the run is deterministic, the state reached is the one the
+ * straight run had. Acting in the past forks: the user's later actions are discarded.
+ *
+ * The headless scenario runner, the worker and the tests all play scripts through this
+ * class, so a lesson clicked through in the browser and the same file run from the
+ * command line reach the same event-log hash.
+ */
+
+import { applyAction, ActionError, type Action } from '../actions';
+import type { LogRecord } from '../engine/log';
+import { check } from '../scenario/check';
+import type { Simulation } from '../simulation';
+import { cloneSimulation } from './checkpoint';
+import type { LessonAnswer, LessonExpectation, LessonState, LessonStop } from './lesson';
+import { describeAction, isStop, isUserAction, sameAction, type Entry } from './script';
+import type { TimedAction } from './record';
+
+export type StepKind = 'event' | 'fault' | 'decision' | 'marker';
+
+export interface TimelineOptions {
+  /** Stop at each caption, question and prompt of the script (a guided walkthrough). */
+  readonly walkthrough?: boolean;
+  /** The scenario's name and description, for the walkthrough panel. */
+  readonly name?: string;
+  readonly description?: string;
+  /** Take checkpoints at all (off for the headless runner, which never seeks). */
+  readonly checkpoints?: boolean;
+}
+
+interface Checkpoint {
+  readonly t: number;
+  /** Script entries applied when it was taken. */
+  readonly cursor: number;
+  readonly processed: number;
+  readonly sim: Simulation;
+  readonly expectations: number;
+  readonly stop: number;
+  readonly error: LessonState['error'];
+}
+
+/** Simulated time between checkpoints when little happens (a quiet run seeks fast anyway). */
+const CHECKPOINT_EVERY_MS = 30 * 60_000;
+/** Events between checkpoints: what a seek may have to replay at most. */
+const CHECKPOINT_EVERY_EVENTS = 20_000;
+/** Checkpoints kept; when full, every other one is dropped (the first always stays). */
+const MAX_CHECKPOINTS = 48;
+/** Above this many hosts a checkpoint is a large copy: keep fewer. */
+const LARGE_HOSTS = 20_000;
+const MAX_LARGE_CHECKPOINTS = 6;
+/** How far "next fault" looks past the end of the timeline before it gives up. */
+const SEARCH_AHEAD_MS = 24 * 3_600_000;
+/** Budget checks happen every so many events. */
+const CHECK_EVERY = 256;
+
+export type AdvanceResult = 'reached' | 'budget' | 'stop';
+
+/** Whether an action would discard later actions of the user, and how many. */
+export class ForkNeeded extends Error {
+  override name = 'ForkNeeded';
+  constructor(readonly futureActions: number) {
+    super(`acting now discards ${futureActions} later action${futureActions === 1 ? '' : 's'} of yours`);
+  }
+}
+
+export class Timeline {
+  sim: Simulation;
+  private readonly script: Entry[];
+  /** Entries applied so far. */
+  private cursor = 0;
+  /** The furthest time the run has reached. */
+  horizon = 0;
+  private checkpoints: Checkpoint[] = [];
+  private readonly maxCheckpoints: number;
+  private readonly takeCheckpoints: boolean;
+  readonly walkthrough: boolean;
+  private readonly stops: LessonStop[];
+  /** Script index of each stop. */
+  private readonly stopEntry: number[];
+  /** The last stop reached (-1: none yet). */
+  private stop = -1;
+  /** The walkthrough is held at stop `stop`, waiting for Next, an answer or the learner's action. */
+  private held = false;
+  private readonly answers: Record<number, LessonAnswer> = {};
+  private expectations: LessonExpectation[] = [];
+  private error: LessonState['error'];
+  private hint: string | undefined;
+  /** Bumped when the walkthrough state changes, so the worker sends it only then. */
+  version = 0;
+
+  constructor(
+    sim: Simulation,
+    script: readonly Entry[] = [],
+    private readonly options: TimelineOptions = {},
+  ) {
+    this.sim = sim;
+    this.script = [...script];
+    this.walkthrough = options.walkthrough ?? false;
+    this.takeCheckpoints = options.checkpoints ?? true;
+    this.maxCheckpoints = sim.hardware.dc.topology.hostCount > LARGE_HOSTS ? MAX_LARGE_CHECKPOINTS : MAX_CHECKPOINTS;
+    this.stops = [];
+    this.stopEntry = [];
+    this.script.forEach((e, i) => {
+      if (!isStop(e)) return;
+      this.stopEntry.push(i);
+      this.stops.push(stopOf(e));
+    });
+    if (this.takeCheckpoints) this.checkpoint();
+  }
+
+  get now(): number {
+    return this.sim.engine.now;
+  }
+
+  /** The user's actions so far, in run order (for a link or a run file). */
+  userActions(): TimedAction[] {
+    const out: TimedAction[] = [];
+    const hasScript = this.script.some((e) => !isUserAction(e));
+    let scripted = 0;
+    for (const e of this.script) {
+      if (!isUserAction(e)) scripted++;
+      else out.push({ at: e.at, action: (e as Extract<Entry, { kind: 'do' }>).action, ...(hasScript ? { after: scripted } : {}) });
+    }
+    return out;
+  }
+
+  /** The user's actions that lie after now (acting now would discard them). */
+  futureActions(): number {
+    let n = 0;
+    for (let i = this.cursor; i < this.script.length; i++) if (isUserAction(this.script[i]!)) n++;
+    return n;
+  }
+
+  /** Time of the last scripted entry: a scenario has run through when the clock passes it. */
+  get scriptEnd(): number {
+    return this.script.length === 0 ? 0 : this.script[this.script.length - 1]!.at;
+  }
+
+  /** Every entry has been applied (or the scenario stopped on an error). */
+  get done(): boolean {
+    return this.cursor >= this.script.length || (this.error !== undefined && !this.script.slice(this.cursor).some(isUserAction));
+  }
+
+  /** Is the walkthrough holding the run at a stop? */
+  get holding(): boolean {
+    return this.held;
+  }
+
+  /**
+   * Runs events and script entries up to time `limit` (inclusive). `budget` is asked
+   * every few hundred events and stops the run early when it returns false. In a
+   * walkthrough the run halts at a stop it has not passed yet.
+   */
+  advance(limit: number, budget?: () => boolean): AdvanceResult {
+    if (this.held) return 'stop';
+    const engine = this.sim.engine;
+    for (;;) {
+      const e = this.nextEntry();
+      const until = e && e.at <= limit ? e.at : limit;
+      if (!this.runEvents(until, budget)) return 'budget';
+      if (!e || e.at > limit) break;
+      if (this.walkthrough && isStop(e)) {
+        this.stop = this.stopEntry.indexOf(this.cursor);
+        this.held = true;
+        this.hint = undefined;
+        this.version++;
+        this.afterMove();
+        return 'stop';
+      }
+      this.apply(e);
+    }
+    if (engine.now < limit) engine.runUntil(limit);
+    this.afterMove();
+    return 'reached';
+  }
+
+  /** The next entry to apply; scenario entries are skipped once the scenario stopped on an error. */
+  private nextEntry(): Entry | undefined {
+    while (this.cursor < this.script.length) {
+      const e = this.script[this.cursor]!;
+      if (this.error === undefined || isUserAction(e)) return e;
+      this.cursor++;
+    }
+    return undefined;
+  }
+
+  private runEvents(until: number, budget?: () => boolean): boolean {
+    const engine = this.sim.engine;
+    if (budget) {
+      let n = 0;
+      for (;;) {
+        const next = engine.nextTime();
+        if (next === undefined || next > until) break;
+        engine.step();
+        if (++n % CHECK_EVERY === 0 && !budget()) return false;
+      }
+    }
+    engine.runUntil(until);
+    return true;
+  }
+
+  /** Applies the entry at the cursor (the clock is at its time). */
+  private apply(e: Entry): void {
+    this.cursor++;
+    switch (e.kind) {
+      case 'do':
+        try {
+          applyAction(this.sim, e.action);
+        } catch (err) {
+          if (e.step === undefined) throw err; // a replayed user action that once worked: the run has drifted
+          this.error = { step: e.step, at: e.at, message: (err as Error).message };
+          this.version++;
+        }
+        return;
+      case 'expect': {
+        const r = check(this.sim, e.expect);
+        this.expectations.push({ step: e.step, at: e.at, text: e.text, ...r });
+        this.version++;
+        return;
+      }
+      case 'say':
+      case 'ask':
+        return;
+    }
+  }
+
+  private afterMove(): void {
+    if (this.now > this.horizon) this.horizon = this.now;
+    if (!this.takeCheckpoints) return;
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    const engine = this.sim.engine;
+    if (!last || engine.processed - last.processed >= CHECKPOINT_EVERY_EVENTS || (this.now - last.t >= CHECKPOINT_EVERY_MS && engine.processed > last.processed)) {
+      this.checkpoint();
+    }
+  }
+
+  private checkpoint(): void {
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    if (last && last.t === this.now && last.cursor === this.cursor) return;
+    this.checkpoints.push({
+      t: this.now,
+      cursor: this.cursor,
+      processed: this.sim.engine.processed,
+      sim: cloneSimulation(this.sim),
+      expectations: this.expectations.length,
+      stop: this.stop,
+      error: this.error,
+    });
+    if (this.checkpoints.length > this.maxCheckpoints) this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i % 2 === 1);
+  }
+
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  /** Goes back to the latest checkpoint that `fits`, as a fresh copy. */
+  private restore(fits: (c: Checkpoint) => boolean): void {
+    let cp = this.checkpoints[0]!;
+    for (const c of this.checkpoints) if (fits(c)) cp = c;
+    this.sim = cloneSimulation(cp.sim);
+    this.cursor = cp.cursor;
+    this.expectations = this.expectations.slice(0, cp.expectations);
+    this.stop = cp.stop;
+    this.error = cp.error;
+    this.held = false;
+    this.hint = undefined;
+    this.version++;
+  }
+
+  /**
+   * Moves the run to time t: forward by running (through any stops), back by restoring a
+   * checkpoint and replaying. The walkthrough's place follows.
+   */
+  seek(t: number, budget?: () => boolean): AdvanceResult {
+    if (!Number.isSafeInteger(t) || t < 0) throw new RangeError(`seek: time must be a whole number of ms from 0, got ${t}`);
+    if (t < this.now || (t === this.now && this.held)) this.restore((c) => c.t <= t);
+    this.held = false;
+    const wasWalkthrough = this.walkthrough;
+    (this as { walkthrough: boolean }).walkthrough = false;
+    try {
+      const r = this.advance(t, budget);
+      this.version++;
+      return r;
+    } finally {
+      (this as { walkthrough: boolean }).walkthrough = wasWalkthrough;
+      this.syncStop();
+    }
+  }
+
+  /** After a seek, the walkthrough's place is the last stop the cursor has passed. */
+  private syncStop(): void {
+    let n = -1;
+    for (let i = 0; i < this.stopEntry.length; i++) if (this.stopEntry[i]! < this.cursor) n = i;
+    if (n !== this.stop) {
+      this.stop = n;
+      this.version++;
+    }
+    this.held = false;
+  }
+
+  /** Puts the run at stop n, held there, as the walkthrough first reached it. */
+  goToStop(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n >= this.stops.length) throw new RangeError(`there is no step ${n + 1} in this walkthrough (it has ${this.stops.length})`);
+    const entry = this.stopEntry[n]!;
+    const at = this.script[entry]!.at;
+    if (this.cursor > entry || this.now > at) this.restore((c) => c.t <= at && c.cursor <= entry);
+    const wasWalkthrough = this.walkthrough;
+    (this as { walkthrough: boolean }).walkthrough = false;
+    try {
+      // Apply everything before the stop's entry, then hold there.
+      while (this.cursor < entry) {
+        const e = this.nextEntry();
+        if (!e || this.cursor >= entry) break;
+        this.runEvents(e.at);
+        this.apply(e);
+      }
+      this.runEvents(at);
+    } finally {
+      (this as { walkthrough: boolean }).walkthrough = wasWalkthrough;
+    }
+    this.cursor = Math.max(this.cursor, 0);
+    this.stop = n;
+    this.held = true;
+    this.hint = undefined;
+    this.version++;
+    this.afterMove();
+  }
+
+  /** Walkthrough: past the current stop (a prompt is performed as scripted, "do it for me"). */
+  next(): void {
+    if (!this.held) return;
+    const e = this.script[this.cursor]!;
+    if (e.kind === 'ask' && !this.answers[this.stop]) throw new ActionError('answer the question first (or choose an answer and check it)');
+    this.held = false;
+    this.hint = undefined;
+    this.apply(e);
+    this.version++;
+    this.advance(this.now);
+  }
+
+  /** Walkthrough: back to the stop before the current one. */
+  back(): void {
+    const target = this.held ? this.stop - 1 : this.stop;
+    if (target < 0) throw new RangeError('this is the first step');
+    this.goToStop(target);
+  }
+
+  answer(stop: number, choice: number): LessonAnswer {
+    const entry = this.script[this.stopEntry[stop] ?? -1];
+    if (!entry || entry.kind !== 'ask') throw new RangeError(`step ${stop + 1} is not a question`);
+    const q = entry.question;
+    if (!Number.isInteger(choice) || choice < 0 || choice >= q.choices.length) throw new RangeError(`choose one of the ${q.choices.length} answers`);
+    const a: LessonAnswer = { choice, correct: choice === q.answer, answer: q.answer, explain: q.explain };
+    this.answers[stop] = a;
+    this.version++;
+    return a;
+  }
+
+  /**
+   * The user acts now. At a prompt of the walkthrough, the action must be the one asked
+   * for. Elsewhere it is recorded at the current time; if the user had seeked back past
+   * later actions of their own, those are discarded, but only when `fork` is set.
+   */
+  act(action: Action, fork = false): void {
+    if (this.held) {
+      const e = this.script[this.cursor]!;
+      if (e.kind === 'do' && e.prompt !== undefined) {
+        if (!sameAction(e.action, action)) {
+          this.hint = `This step asks you to ${describeAction(e.action)}; you chose to ${describeAction(action)}.`;
+          this.version++;
+          throw new ActionError(this.hint);
+        }
+        this.next();
+        return;
+      }
+      if (e.kind === 'ask' && !this.answers[this.stop]) throw new ActionError('answer the question first');
+    }
+    const future = this.futureActions();
+    if (future > 0 && !fork) throw new ForkNeeded(future);
+    // Everything due at this instant happens first, as it will when the run is replayed.
+    if (!this.held) this.advance(this.now);
+    applyAction(this.sim, action);
+    if (future > 0) this.dropFuture();
+    this.script.splice(this.cursor, 0, { kind: 'do', at: this.now, action });
+    this.cursor++;
+    this.shiftStops(this.cursor - 1);
+    // What the action set off at this instant happens now, as it does in a replay.
+    if (this.held) this.sim.engine.runUntil(this.now);
+    else this.advance(this.now);
+    this.afterMove();
+  }
+
+  /** Forgets the user's actions after now, and the checkpoints and horizon that knew them. */
+  private dropFuture(): void {
+    for (let i = this.script.length - 1; i >= this.cursor; i--) {
+      if (isUserAction(this.script[i]!)) {
+        this.script.splice(i, 1);
+        this.shiftStops(i, -1);
+      }
+    }
+    this.checkpoints = this.checkpoints.filter((c) => c.t <= this.now);
+    this.horizon = this.now;
+    this.version++;
+  }
+
+  /** Stops after script index `from` move by `by` when an entry is inserted or removed there. */
+  private shiftStops(at: number, by = 1): void {
+    for (let i = 0; i < this.stopEntry.length; i++) {
+      const idx = this.stopEntry[i]!;
+      if (by > 0 ? idx >= at : idx > at) this.stopEntry[i] = idx + by;
+    }
+  }
+
+  /**
+   * Moves to the next moment of a kind: the next logged event, fault or FC decision
+   * (a committed decision of the replicated FC). Returns false when there is none
+   * within reach; the run is then where it was.
+   */
+  stepNext(kind: StepKind, budget?: () => boolean): boolean {
+    const start = this.now;
+    const startCount = this.sim.engine.log.count;
+    const limit = this.now < this.horizon ? this.horizon : this.now + SEARCH_AHEAD_MS;
+    const match = matcher(kind);
+    let found = false;
+    const log = this.sim.engine.log;
+    const was = log.onAppend;
+    log.onAppend = (r) => {
+      was?.(r);
+      if (!found && match(r)) found = true;
+    };
+    try {
+      const engine = this.sim.engine;
+      while (!found) {
+        const e = this.nextEntry();
+        const next = engine.nextTime();
+        const t = Math.min(next ?? Infinity, e ? e.at : Infinity);
+        if (t === Infinity || t > limit) break;
+        if (e && e.at <= (next ?? Infinity)) {
+          engine.runUntil(e.at);
+          if (this.walkthrough && isStop(e)) {
+            this.advance(e.at);
+            break;
+          }
+          this.apply(e);
+        } else {
+          engine.step();
+        }
+        if (budget && (engine.processed & 1023) === 0 && !budget()) break;
+      }
+    } finally {
+      log.onAppend = was;
+    }
+    if (found) {
+      // Land after every event of that instant, as a seek to it would.
+      this.advance(this.now);
+      this.afterMove();
+      return true;
+    }
+    if (this.sim.engine.log.count !== startCount || this.now !== start) this.seek(start);
+    return false;
+  }
+
+  /** Moves back to the previous moment of a kind before now. Returns false when none is known. */
+  stepPrev(kind: StepKind): boolean {
+    const t = this.previousTime(kind);
+    if (t === undefined) return false;
+    this.seek(t);
+    return true;
+  }
+
+  private previousTime(kind: StepKind): number | undefined {
+    const now = this.now;
+    if (kind === 'fault' || kind === 'marker') {
+      const markers = this.sim.markers.all();
+      for (let i = markers.length - 1; i >= 0; i--) {
+        const m = markers[i]!;
+        if (m.t < now && (kind === 'marker' || m.kind === 'fault')) return m.t;
+      }
+      return undefined;
+    }
+    const match = matcher(kind);
+    const recent = this.sim.engine.log.recent();
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const r = recent[i]!;
+      if (r.t < now && match(r)) return r.t;
+    }
+    return undefined;
+  }
+
+  /** The walkthrough as the panel shows it. */
+  lessonState(): LessonState {
+    const e = this.held ? this.script[this.cursor] : undefined;
+    const waiting: LessonState['waiting'] = !this.held || !e ? null : e.kind === 'ask' ? (this.answers[this.stop] ? 'next' : 'answer') : e.kind === 'do' ? 'action' : 'next';
+    return {
+      name: this.options.name ?? '',
+      ...(this.options.description ? { description: this.options.description } : {}),
+      walkthrough: this.walkthrough,
+      stops: this.stops,
+      current: this.stop,
+      waiting,
+      answers: { ...this.answers },
+      expectations: [...this.expectations],
+      ...(this.error ? { error: this.error } : {}),
+      ...(this.hint ? { hint: this.hint } : {}),
+      done: !this.held && this.done,
+    };
+  }
+
+  /** Expectations checked so far (for the headless runner). */
+  get results(): readonly LessonExpectation[] {
+    return this.expectations;
+  }
+
+  get scriptError(): LessonState['error'] {
+    return this.error;
+  }
+}
+
+function stopOf(e: Entry): LessonStop {
+  switch (e.kind) {
+    case 'say':
+      return { step: e.step, at: e.at, kind: 'say', text: e.say, ...(e.chapter ? { chapter: e.chapter } : {}) };
+    case 'ask':
+      return { step: e.step, at: e.at, kind: 'ask', text: e.question.ask, choices: e.question.choices, ...(e.chapter ? { chapter: e.chapter } : {}) };
+    case 'do':
+      return { step: e.step ?? -1, at: e.at, kind: 'prompt', text: e.prompt ?? '', expected: describeAction(e.action) };
+    case 'expect':
+      throw new Error('an expectation is not a stop');
+  }
+}
+
+const FAULT_KINDS = new Set(['fault.inject', 'instance.fail', 'fc.replicaFail']);
+
+function matcher(kind: StepKind): (r: LogRecord) => boolean {
+  switch (kind) {
+    case 'event':
+      return () => true;
+    case 'fault':
+      return (r) => FAULT_KINDS.has(r.kind);
+    case 'decision':
+      return (r) => r.kind === 'fc.raft.commit';
+    case 'marker':
+      return (r) => FAULT_KINDS.has(r.kind) || r.kind === 'fault.repair' || r.kind === 'fc.heal' || r.kind === 'fc.raft.primary';
+  }
+}
