@@ -1,7 +1,7 @@
 /**
- * The page's entry: reads the run settings from the address, fetches the sample service
- * the run starts with, starts the simulation worker, connects it to the store and
- * renders the app.
+ * The page's entry: starts the simulation worker, connects it to the store, renders the
+ * app, and starts the run the address asks for (a shared moment, a lesson, a scenario,
+ * or the default data center with a sample deployed: see ui/run/start.ts).
  */
 
 import { StrictMode } from 'react';
@@ -9,37 +9,33 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { FabricClient, type WorkerLike } from './ui/client';
 import { FabricProvider } from './ui/context';
-import { fetchSample, readSampleParam } from './ui/samples';
+import { planStart } from './ui/run/start';
+import { watchLinkHash } from './ui/run/verify';
 import { appStore } from './ui/store/store';
-import { readUrlSettings } from './ui/url';
+import type { InitOptions } from './worker/protocol';
 import './ui/styles.css';
+import './ui/presenter/startup';
 
-const settings = readUrlSettings(window.location.search);
-const sampleParam = readSampleParam(window.location.search);
-const notices = [...settings.problems, ...(sampleParam.problem ? [sampleParam.problem] : [])];
 const worker = new Worker(new URL('./worker/index.ts', import.meta.url), { type: 'module', name: 'fabric-sim' });
 const client = new FabricClient(worker as WorkerLike, appStore);
 const send = client.send.bind(client);
 
 const root = createRoot(document.getElementById('root')!);
-const render = (extra: readonly string[]) =>
+const render = (extra: readonly string[], kiosk?: InitOptions) =>
   root.render(
     <StrictMode>
       <FabricProvider store={appStore} send={send}>
-        <App notices={[...notices, ...extra]} />
+        <App notices={extra} kiosk={kiosk} />
       </FabricProvider>
     </StrictMode>,
   );
 render([]);
 
 const start = async () => {
-  if (!sampleParam.sample) return client.start(settings.options);
-  try {
-    const files = await fetchSample(sampleParam.sample);
-    client.start({ ...settings.options, deploy: [files] });
-  } catch (e) {
-    render([`The sample "${sampleParam.sample}" could not be loaded (${(e as Error).message}); starting with no service.`]);
-    client.start(settings.options);
-  }
+  const plan = await planStart(window.location);
+  const kiosk = plan.kiosk ? plan.options : undefined;
+  render(plan.notices, kiosk);
+  client.start(plan.options);
+  if (plan.expect) watchLinkHash(appStore, plan.expect, (message) => render([...plan.notices, message], kiosk));
 };
 void start();

@@ -54,8 +54,8 @@ export class ServicesPage {
   }
 
   /** An instance of the matrix by its id, `shop/WebRole_IN_1`. */
-  instance(id: string): Locator {
-    return this.matrix().getByRole('button', { name: id, exact: true });
+  instance(id: string, deployment = `${id.split('/')[0]} (production)`): Locator {
+    return this.matrix(deployment).getByRole('button', { name: id, exact: true });
   }
 
   /** The cell of a fault domain and update domain. */

@@ -21,6 +21,7 @@ import { DEFAULT_PRESET, resolveSpec, type DatacenterSpec } from './hardware/spe
 import { PROFILES, type ProfileName } from './hardware/timing';
 import { HardwareView } from './hardware/view';
 import { Markers } from './markers';
+import { RunLedger } from './report/ledger';
 import { ViewStore } from './view/records';
 
 export interface SimulationSetup {
@@ -80,13 +81,14 @@ export class Simulation {
   readonly deployedFiles = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
   readonly images = defaultImageStore();
   readonly markers = new Markers();
+  /** Running summaries for the run report (report/build.ts). */
+  readonly ledger: RunLedger;
   /** Service files known by name (from a scenario's `services`, or sent by the UI). */
   readonly services = new Map<string, { csdef: SourceFile; cscfg: SourceFile }>();
 
   constructor(readonly setup: SimulationSetup) {
     checkSeed(setup.seed);
     this.engine = new Engine({ seed: setup.seed, logCapacity: setup.logCapacity });
-    this.engine.log.onAppend = this.markers.tap;
     this.spec = resolveSpec(setup.datacenter ?? { preset: DEFAULT_PRESET });
     const timing = PROFILES[setup.timing ?? 'realistic'];
     if (!timing) throw new RangeError(`timing must be "realistic" or "fast", got ${JSON.stringify(setup.timing)}`);
@@ -110,6 +112,12 @@ export class Simulation {
     this.hostOs = new HostOsUpdate(this.engine, this.hardware, this.fabric, setup.timing ?? 'realistic');
     this.hardwareView.instancesOf = (h) => this.fabric.capacity.instances[h]!;
     this.fabricView = new FabricView(this.fabric, this.view, (h) => this.hardware.dc.topology.hostId(h), () => this.engine.now);
+    this.ledger = new RunLedger(this.hardware, this.fabric, () => this.engine.now);
+    this.fabric.observer = this.ledger;
+    this.engine.log.onAppend = (r) => {
+      this.markers.tap(r);
+      this.ledger.tap(r);
+    };
     for (const d of setup.deploy ?? []) this.deploy(d.service, d.slot ?? 'production', { csdef: d.csdef, cscfg: d.cscfg });
   }
 

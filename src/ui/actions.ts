@@ -4,7 +4,7 @@
  */
 
 import type { Action } from '../sim/actions';
-import type { Exported, ExportWhat, Speed, StepKind, ToWorker } from '../worker/protocol';
+import { PROTOCOL_VERSION, type Exported, type ExportWhat, type InitOptions, type Speed, type StepKind, type ToWorker } from '../worker/protocol';
 import type { FabricStore } from './store/store';
 
 export interface Actions {
@@ -33,6 +33,8 @@ export interface Actions {
   answer(stop: number, choice: number): void;
   /** Asks the worker for data to save; resolves with what it sends back. */
   exportData(what: ExportWhat): Promise<Exported>;
+  /** Starts another run in the worker (an imported run file, a lesson restarted). */
+  restart(options: InitOptions): void;
 }
 
 /** How many sent actions are remembered for a fork confirmation. */
@@ -64,6 +66,7 @@ export function makeActions(send: (msg: ToWorker) => void, store?: FabricStore):
     stepTo: (direction, kind) => send({ type: 'stepTo', direction, kind }),
     lesson: (command, index) => send({ type: 'lesson', command, ...(index !== undefined ? { index } : {}) }),
     answer: (stop, choice) => send({ type: 'answer', stop, choice }),
+    restart: (options) => send({ type: 'init', protocol: PROTOCOL_VERSION, options }),
     exportData: (what) => {
       const id = nextId++;
       const reply = new Promise<Exported>((resolve) => {

@@ -39,7 +39,8 @@ export class FabricClient {
   ) {
     worker.addEventListener('message', (e) => {
       const msg = e.data;
-      if (msg.type === 'frame') this.awaitingFrame = false;
+      // A frame request is answered by a frame, or by a snapshot when the run was rebuilt (a seek back).
+      if (msg.type === 'frame' || msg.type === 'snapshot') this.awaitingFrame = false;
       applyMessage(this.store, msg);
     });
     worker.addEventListener('error', (e) => {

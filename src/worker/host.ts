@@ -135,7 +135,10 @@ export class WorkerHost {
     const tl = this.requireTimeline();
     const held = tl.holding;
     try {
+      const future = tl.futureActions();
       tl.act(action, fork);
+      // A fork drops the future the page was shown (markers ahead, the horizon): send it all again.
+      if (future > 0) this.shown = undefined;
       this.post({ type: 'actResult', id, action: action.do, ok: true });
       // The learner did what the walkthrough asked: it plays on.
       if (held && !tl.holding) this.setRunning(true);
@@ -377,7 +380,7 @@ export class WorkerHost {
   }
 
   private newMarkers(sim: Simulation, all = false) {
-    const out = all ? [...sim.markers.all()] : sim.markers.since(this.sentMarkers);
+    const out = all ? this.requireTimeline().markers() : sim.markers.since(this.sentMarkers);
     this.sentMarkers = sim.markers.count;
     return out;
   }

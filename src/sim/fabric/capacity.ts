@@ -29,7 +29,7 @@ export class Capacity {
     this.grow();
   }
 
-  /** Takes in hosts and racks of containers added since the last call. */
+  /** Takes in hosts and racks of containers added since the last call (the FC calls it when a container is added). */
   grow(): void {
     const n = this.dc.hostCount;
     if (n === this.usedCores.length) return;
@@ -77,14 +77,35 @@ export class Capacity {
     );
   }
 
-  /** Re-reads a host's eligibility (after its status or its container changed). */
-  refresh(h: number): void {
+  /** Whether the index counts the host as eligible (what `eligible` said when last re-read). */
+  indexedEligible(h: number): boolean {
+    return this.eligibleFlag[h] === 1;
+  }
+
+  /** Re-reads a host's eligibility (after its status or its container changed); true when it has just become eligible. */
+  refresh(h: number): boolean {
+    if (h >= this.eligibleFlag.length) this.grow();
     const now = this.eligible(h) ? 1 : 0;
-    if (now === this.eligibleFlag[h]) return;
+    if (now === this.eligibleFlag[h]) return false;
     this.eligibleFlag[h] = now;
     const r = this.dc.topology.rackOf(h).index;
     this.rackFree[r]! += (now ? 1 : -1) * this.freeCores(h);
     this.pushRack(r);
+    return now === 1;
+  }
+
+  /**
+   * Re-reads the eligibility of every host of a container (after the container was added,
+   * changed service state, failed or was repaired), taking in a new container's hosts
+   * first: costs the container's hosts, not the data center's. True when some host has
+   * just become eligible.
+   */
+  refreshContainer(c: number): boolean {
+    this.grow();
+    const info = this.dc.topology.containers[c]!;
+    let gained = false;
+    for (let h = info.firstHost; h < info.firstHost + info.hostCount; h++) gained = this.refresh(h) || gained;
+    return gained;
   }
 
   reserve(h: number, d: Demand): void {

@@ -48,9 +48,17 @@ export class FabricController {
   readonly dirty = new Set<string>();
   /** Containers being evacuated. */
   private readonly evacuating = new Set<number>();
+  /**
+   * Hosts that left service (burn-in after a repair, their container offline) while the
+   * FC still had instances on them, with those instances: their VMs are gone, so they are
+   * re-created elsewhere once the FC decides it, or once healing resumes if it is stopped.
+   */
+  private readonly outOfService = new Map<number, Set<Instance>>();
 
   /** Makes an FC decision; the Simulation routes it through the replicated log. */
   decide: Decide;
+  /** Watches status changes and moves for running summaries (the run report); it must not change the model. */
+  observer: FabricObserver | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -62,6 +70,7 @@ export class FabricController {
     this.network = new Network(engine.rng('names'));
     hw.hooks = this.hooks();
     hw.dc.onStatus = (h) => this.hostStatusChanged(h);
+    hw.dc.onContainer = (c) => this.containerChanged(c);
     const on = (kind: string, fn: (inst: Instance, data: Fields) => Fields | null) =>
       engine.on(kind, (ev) => {
         // staging and production instances share their names: the deployment's uid tells them apart
@@ -95,11 +104,17 @@ export class FabricController {
     engine.on('deployment.swap', (ev) => this.swap(ev.subject));
     engine.on('fc.hostLost', (ev) => {
       const h = this.hw.dc.topology.hostIndex(ev.subject);
+      const reason = ev.data.reason as string;
+      // instances left on a host that went out of service: it was wiped, so they go even
+      // if it has since passed its burn-in
+      const left = [...(this.outOfService.get(h) ?? [])].filter((i) => i.host === h && i.phase !== 'gone');
+      this.outOfService.delete(h);
+      for (const inst of left) this.relocate(inst, `host lost (${reason})`);
       // the host may have come back while the decision was being agreed
-      if (this.hw.dc.statusOf(h) === 'Healthy') return null;
+      if (this.hw.dc.statusOf(h) === 'Healthy') return left.length > 0 ? { instances: left.length } : null;
       const moved = this.instancesOnHost(h).size;
-      this.hostLost(h, ev.data.reason as string);
-      return { instances: moved };
+      this.hostLost(h, reason);
+      return { instances: left.length + moved };
     });
   }
 
@@ -331,7 +346,9 @@ export class FabricController {
       dep.readyCounts[inst.roleIndex]! += s === 'ReadyRole' ? 1 : -1;
       dep.history.recordReady(this.engine.now, dep.readyCounts);
     }
+    const from = inst.status;
     inst.status = s;
+    this.observer?.statusChanged(inst, from);
     inst.history.push({ t: this.engine.now, status: s });
     if (inst.history.length > HISTORY) inst.history.shift();
     if (s !== 'ReadyRole' && inst.inPool) this.leavePool(inst);
@@ -577,12 +594,15 @@ export class FabricController {
 
   /** Moves an instance off its host: a new VM elsewhere in its fault domain, all disks fresh. */
   private relocate(inst: Instance, op: string): void {
+    const from = inst.host;
+    this.outOfService.get(from)?.delete(inst);
     this.unplace(inst);
     inst.gen++;
     inst.phase = 'unplaced';
     inst.running = false;
     inst.lastDiskOp = { op, diffKept: false, t: this.engine.now };
     this.setStatus(inst, 'RoleStateUnknown');
+    this.observer?.relocated(inst, from, op);
     this.queueHeal(inst);
   }
 
@@ -608,7 +628,8 @@ export class FabricController {
     let waiting = 0;
     while (this.activeHeals.size < this.timing.healingConcurrency && this.healQueue.length > 0) {
       const id = this.healQueue.shift()!;
-      if (!this.deployments.has(id)) continue;
+      // deleted, or an entry left by a deleted deployment of the same name: nothing to heal
+      if (!this.deployments.has(id) || !this.healing.has(id)) continue;
       this.activeHeals.add(id);
       started.push(id);
       for (const inst of [...(this.healing.get(id) ?? [])]) {
@@ -634,15 +655,19 @@ export class FabricController {
     this.startOnHost(inst, inst.lastDiskOp.op);
   }
 
-  /** A healing deployment is done when each of its instances is ready or waiting for room. */
+  /**
+   * A healing deployment is done when each of its instances is ready or waiting for room.
+   * Its entry goes with it: those still waiting belong to the waiting list (tried again
+   * whenever room appears), and a deployment has a healing entry exactly while it is
+   * queued or being healed, so the next instance it loses starts a new round.
+   */
   private healProgress(depId: string, inst: Instance | undefined): void {
     const set = this.healing.get(depId);
     if (!set || !this.activeHeals.has(depId)) return;
     if (inst) set.delete(inst);
     for (const i of set) if (!this.waiting.has(i) && i.phase !== 'gone') return;
-    for (const i of set) if (i.phase === 'gone') set.delete(i);
     this.activeHeals.delete(depId);
-    if (set.size === 0) this.healing.delete(depId);
+    this.healing.delete(depId);
     if (this.healQueue.length > 0) this.engine.after(0, 'fc.heal', this.healQueue[0]!);
   }
 
@@ -666,8 +691,41 @@ export class FabricController {
   }
 
   private hostStatusChanged(h: number): void {
-    this.capacity.refresh(h);
-    if (this.hw.dc.statusOf(h) === 'Healthy') this.scheduleRetry();
+    if (this.capacity.refresh(h)) this.scheduleRetry();
+    const s = this.hw.dc.statusOf(h);
+    if ((s === 'Offline' || s === 'BurnIn') && this.instancesOnHost(h).size > 0) {
+      // The host left service: its container was taken out of service, or it was repaired
+      // by hand (even during its reboot wait) and is retested. Nothing it ran survives, so
+      // whatever the FC still has on it is re-created elsewhere (or waits for room); while
+      // healing is stopped the instances wait, and are moved when it resumes.
+      // (an entry already there means a decision is on its way, or waits for healing to resume)
+      const pending = this.outOfService.has(h);
+      const set = this.outOfService.get(h) ?? new Set<Instance>();
+      for (const inst of this.instancesOnHost(h)) set.add(inst);
+      this.outOfService.set(h, set);
+      if (!pending && !this.hw.health.healingStopped) this.decideHostLost(h, s === 'Offline' ? 'container out of service' : 'host in burn-in');
+    }
+  }
+
+  private decideHostLost(h: number, reason: string): void {
+    this.decide('fc.hostLost', this.hw.dc.topology.hostId(h), { reason });
+  }
+
+  /** Healing resumed: the instances left on hosts that went out of service meanwhile are moved now. */
+  private healingResumed(): void {
+    for (const h of [...this.outOfService.keys()].sort((a, b) => a - b)) {
+      if ([...this.outOfService.get(h)!].some((i) => i.host === h && i.phase !== 'gone')) this.decideHostLost(h, 'healing resumed');
+      else this.outOfService.delete(h);
+    }
+  }
+
+  /**
+   * A container was added, changed service state, failed or was repaired: the eligibility
+   * of its hosts is re-read (an evacuating container takes no new instances; one back in
+   * service does), and instances waiting for room are tried again when some became eligible.
+   */
+  private containerChanged(c: number): void {
+    if (this.capacity.refreshContainer(c)) this.scheduleRetry();
   }
 
   /** The FC gives up a host: every instance on it is re-created elsewhere. */
@@ -714,6 +772,7 @@ export class FabricController {
       },
       fence: (h) => this.fence(h),
       evacuate: (c) => this.evacuate(c),
+      healingResumed: () => this.healingResumed(),
       reachabilityChanged: (hosts) => {
         if (hosts === 'all') for (const dep of this.deployments.values()) this.checkAvailability(dep);
         else for (const h of hosts) this.checkHost(h);
@@ -848,6 +907,8 @@ export class FabricController {
     }
     this.healing.delete(depId);
     this.activeHeals.delete(depId);
+    const q = this.healQueue.indexOf(depId);
+    if (q >= 0) this.healQueue.splice(q, 1);
     this.network.releaseVip(dep.vip);
     this.deployments.delete(depId);
     this.byUid.delete(dep.uid);
@@ -1035,6 +1096,13 @@ export class FabricController {
 }
 
 const EMPTY_SET: ReadonlySet<Instance> = new Set();
+
+/** Told of every instance status change and every move; reads only (the run report's summaries). */
+export interface FabricObserver {
+  statusChanged(inst: Instance, from: InstanceStatus): void;
+  /** The FC gave up the instance's host (`fromHost`, -1 when it had none) and re-creates it elsewhere. */
+  relocated(inst: Instance, fromHost: number, reason: string): void;
+}
 
 /** The exit code a startup task's command line ends with (`exit /b 1`, `exit 3`), or 0. */
 export function exitCodeOf(commandLine: string): number {

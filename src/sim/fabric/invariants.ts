@@ -55,6 +55,21 @@ export function checkInvariants(sim: Simulation): void {
     }
     if (fc.capacity.usedCores[h] !== u.cores) throw new InvariantError(`the capacity index says ${fc.capacity.usedCores[h]} cores on ${dc.topology.hostId(h)}, the instances ${u.cores}`);
   }
+  // the capacity index follows every change of a host's status and of its container's
+  // state: it counts a host as eligible exactly when the FC may place on it, and each
+  // rack's free cores are those of its eligible hosts
+  const rackFree = new Map<number, number>();
+  for (let h = 0; h < dc.hostCount; h++) {
+    const cap = fc.capacity;
+    if (cap.indexedEligible(h) !== cap.eligible(h)) {
+      throw new InvariantError(`the capacity index counts ${dc.topology.hostId(h)} as ${cap.indexedEligible(h) ? '' : 'not '}eligible, but it is ${dc.statusOf(h)} in a container ${dc.containers[dc.topology.rackOf(h).container]!.state}`);
+    }
+    const r = dc.topology.rackOf(h).index;
+    rackFree.set(r, (rackFree.get(r) ?? 0) + (cap.indexedEligible(h) ? cap.freeCores(h) : 0));
+  }
+  for (const [r, free] of rackFree) {
+    if (fc.capacity.rackFree[r] !== free) throw new InvariantError(`the capacity index says ${fc.capacity.rackFree[r]} free cores on rack ${dc.topology.racks[r]!.id}, its eligible hosts have ${free}`);
+  }
   // a host the FC counts as healthy never still runs stale copies of moved instances
   for (let h = 0; h < dc.hostCount; h++) {
     if (fc.ghostCount(h) > 0 && dc.statusOf(h) === 'Healthy' && dc.reachable(h)) {

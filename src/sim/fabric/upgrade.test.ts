@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../actions';
 import { MINUTE } from '../engine/time';
@@ -105,6 +107,34 @@ describe('rolling upgrades', () => {
       }
       expect(sim.fabric.available(dep())).toBe(true);
     }
+  });
+
+  it('refuses moving an input endpoint to another port in place: the VIP is configured with it', () => {
+    const { dep } = running();
+    const pkg = dep().pkg;
+    const move = (port: number) => ({ ...pkg, roles: pkg.roles.map((r) => (r.name === 'Web' ? { ...r, inputPorts: r.inputPorts.map((e) => ({ ...e, port })) } : r)) });
+    expect(inPlaceProblem(pkg, move(8080))).toMatch(/^role Web moves input endpoint In80 from port 80 to 8080/);
+    expect(inPlaceProblem(pkg, move(80))).toBe('');
+  });
+
+  it('a sample whose web endpoint keeps its name but moves to port 8080 is refused in place', () => {
+    const samples = join(__dirname, '../../../public');
+    const files = (csdef: string) => ({
+      csdef: { name: 'ServiceDefinition.csdef', bytes: readFileSync(join(samples, csdef)) },
+      cscfg: { name: 'ServiceConfiguration.cscfg', bytes: readFileSync(join(samples, 'samples/shop/ServiceConfiguration.cscfg')) },
+    });
+    const sim = new Simulation({ seed: 4, datacenter: { containers: 1, racksPerContainer: 4, hostsPerRack: 4 } });
+    sim.deploy('shop', 'production', files('samples/shop/ServiceDefinition.csdef'));
+    sim.engine.runFor(10 * MINUTE);
+    const upgrade = (csdef: string) => applyAction(sim, { do: 'upgrade', service: 'shop', mode: 'auto', files: files(csdef) });
+    expect(() => upgrade('scenarios/upgrades/files/shop-8080.csdef')).toThrow(
+      /cannot be made in place: role WebRole moves input endpoint HttpIn from port 80 to 8080 .*staging slot and swap VIPs/,
+    );
+    expect(sim.fabric.production('shop')!.status).toBe('Running');
+    // new code on the same port is an in-place upgrade
+    upgrade('scenarios/upgrades/files/shop-v2.csdef');
+    sim.engine.runFor(1000);
+    expect(sim.fabric.production('shop')!.status).toBe('RunningTransitioning');
   });
 
   it('inPlaceProblem accepts settings and startup changes', () => {

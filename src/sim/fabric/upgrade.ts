@@ -6,7 +6,9 @@
  * at a time per deployment; rollback while some instance has not been upgraded yet; a
  * version whose instances keep failing to start leaves the deployment stuck until it is
  * rolled back. Changes that cannot be made in place are refused, with the advice to
- * deploy to staging and swap VIPs.
+ * deploy to staging and swap VIPs (fidelity.md: the number or type of endpoints, smaller
+ * local storage; here also the role set, VM sizes, the update domain count and the public
+ * ports of input endpoints, which the deployment's VIP is configured with).
  */
 
 import type { Engine } from '../engine/engine';
@@ -34,6 +36,12 @@ export function inPlaceProblem(from: ServicePackage, to: ServicePackage): string
     if (old.endpointCount !== now.endpointCount) return `role ${old.name} changes its number of endpoints from ${old.endpointCount} to ${now.endpointCount}`;
     const kinds = (r: typeof old) => r.inputPorts.map((e) => `${e.name}:${e.protocol}`).sort().join(',');
     if (kinds(old) !== kinds(now)) return `role ${old.name} changes the type of an input endpoint`;
+    // An input endpoint's public port is part of the VIP's configuration on the load
+    // balancer, which an in-place upgrade does not touch: moving it needs a new deployment.
+    for (const e of old.inputPorts) {
+      const moved = now.inputPorts.find((n) => n.name === e.name && n.port !== e.port);
+      if (moved) return `role ${old.name} moves input endpoint ${e.name} from port ${e.port} to ${moved.port} (the ports of input endpoints are part of the VIP's configuration)`;
+    }
     for (const ls of old.localStorage) {
       const n = now.localStorage.find((l) => l.name === ls.name);
       if (n && n.sizeInMB < ls.sizeInMB) return `role ${old.name} shrinks local storage ${ls.name} from ${ls.sizeInMB} MB to ${n.sizeInMB} MB`;

@@ -50,6 +50,12 @@ export class Datacenter {
   clock: () => number = () => 0;
   /** Called after every host status change (the FC's capacity index listens). */
   onStatus: (host: number) => void = () => undefined;
+  /**
+   * Called after a container is added, changes service state or fails or is repaired as a
+   * whole: whether the FC may place instances on its hosts depends on it (the FC's
+   * capacity index listens).
+   */
+  onContainer: (container: number) => void = () => undefined;
   /** Hosts whose ground truth someone follows (the FC replicas' hosts), and who. */
   readonly watched = new Set<number>();
   onWatched: (host: number) => void = () => undefined;
@@ -81,7 +87,22 @@ export class Datacenter {
     this.failedInContainer.push(0);
     this.statusCounts[initial]! += info.hostCount;
     this.touchContainer(info.index);
+    this.onContainer(info.index);
     return info.index;
+  }
+
+  /** Sets a container's service state (burn-in, in service, evacuating, servicing). */
+  setContainerState(c: number, state: ContainerState): void {
+    this.containers[c]!.state = state;
+    this.touchContainer(c);
+    this.onContainer(c);
+  }
+
+  /** The whole container lost (or regained) power and cooling. */
+  setContainerFailed(c: number, failed: boolean): void {
+    this.containers[c]!.failed = failed;
+    this.touchContainer(c);
+    this.onContainer(c);
   }
 
   // ---- ground truth -------------------------------------------------------------

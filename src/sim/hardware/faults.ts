@@ -160,9 +160,7 @@ export function applyFault(ctx: FaultContext, target: string, mode: string): Fie
       return { mode, reach: dc.lbUp[1 - ref.n] ? `lb${1 - ref.n} takes over every VIP` : 'every VIP is down' };
     }
     case 'container': {
-      const c = dc.containers[ref.c]!;
-      c.failed = true;
-      dc.touchContainer(ref.c);
+      dc.setContainerFailed(ref.c, true);
       for (const h of dc.hostsOfContainer(ref.c)) stopHost(h);
       return { mode, hosts: dc.topology.containers[ref.c]!.hostCount, reach: 'power' };
     }
@@ -220,8 +218,7 @@ export function repairAsset(ctx: FaultContext, target: string): Fields {
     case 'container': {
       const c = dc.containers[ref.c]!;
       if (!c.failed) throw new FaultError(`${target} has nothing to repair`);
-      c.failed = false;
-      dc.touchContainer(ref.c);
+      dc.setContainerFailed(ref.c, false);
       for (const h of dc.hostsOfContainer(ref.c)) health.powerRestored(h);
       return { hosts: dc.topology.containers[ref.c]!.hostCount };
     }

@@ -22,6 +22,7 @@ function build(datacenter: unknown = { preset: 'classroom' }, timing: 'realistic
     evacuate: () => 0,
     hostUnresponsive: () => undefined,
     reachabilityChanged: () => undefined,
+    healingResumed: () => undefined,
   };
   hw.hooks = hooks;
   return { sim, hw, dc, status, run, calls };

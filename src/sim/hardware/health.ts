@@ -255,6 +255,8 @@ export class Health {
       if (s === 'Down') this.tryReboot(h);
       else if (s === 'Unreachable' || s === 'PoweredOff' || s === 'OutForRepair' || s === 'HumanInvestigate') this.lose(h, 'healing resumed');
     }
+    // hosts repaired meanwhile left the deferred set for burn-in; the FC moves their instances
+    this.hooks().healingResumed();
     return { resumedHosts: hosts.length };
   }
 

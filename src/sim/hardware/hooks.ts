@@ -18,6 +18,8 @@ export interface HostHooks {
   hostUnresponsive(host: number): void;
   /** Ground truth: what the network or the load balancers can reach changed for these hosts ('all': every host). */
   reachabilityChanged(hosts: readonly number[] | 'all'): void;
+  /** Healing resumed after the Human Investigate stop: move what waited for it. */
+  healingResumed(): void;
 }
 
 export const NO_HOOKS: HostHooks = {
@@ -28,4 +30,5 @@ export const NO_HOOKS: HostHooks = {
   evacuate: () => 0,
   hostUnresponsive: () => undefined,
   reachabilityChanged: () => undefined,
+  healingResumed: () => undefined,
 };

@@ -80,8 +80,7 @@ export class Inventory {
       if (!passed) this.dc.setOwnFault(h, OwnFault.Hardware);
     }
     if (this.burning[c] === 0 && this.dc.containers[c]!.state === 'BurnIn') {
-      this.dc.containers[c]!.state = 'InService';
-      this.dc.touchContainer(c);
+      this.dc.setContainerState(c, 'InService');
       this.engine.after(0, 'container.inService', containerId(c));
     }
     return { passed, ...(reason ? { reason } : {}) };
@@ -121,8 +120,7 @@ export class Inventory {
       return;
     }
     this.deferredEvacuation.delete(c);
-    cont.state = 'Evacuating';
-    this.dc.touchContainer(c);
+    this.dc.setContainerState(c, 'Evacuating');
     this.engine.after(0, 'container.evacuating', containerId(c), { failedShare: round(share), threshold: this.dc.spec.evacuationThreshold });
     if (this.hooks().evacuate(c) === 0) this.engine.after(0, 'container.evacuated', containerId(c));
   }
@@ -135,8 +133,7 @@ export class Inventory {
   private evacuated(c: number): Fields | null {
     const cont = this.dc.containers[c]!;
     if (cont.state !== 'Evacuating') return null;
-    cont.state = 'Servicing';
-    this.dc.touchContainer(c);
+    this.dc.setContainerState(c, 'Servicing');
     for (const h of this.dc.hostsOfContainer(c)) this.dc.setStatus(h, 'Offline');
     this.engine.after(this.timing.containerServiceMs, 'container.serviced', containerId(c));
     return { state: 'Servicing', hosts: this.dc.topology.containers[c]!.hostCount };
@@ -146,10 +143,9 @@ export class Inventory {
   private serviced(c: number): Fields {
     const cont = this.dc.containers[c]!;
     const info = this.dc.topology.containers[c]!;
-    cont.state = 'BurnIn';
-    cont.failed = false;
     cont.aggUp = [true, true];
-    this.dc.touchContainer(c);
+    if (cont.failed) this.dc.setContainerFailed(c, false);
+    this.dc.setContainerState(c, 'BurnIn');
     for (let r = info.firstRack; r < info.firstRack + info.rackCount; r++) {
       this.dc.setTor(r, true);
       this.dc.setPdu(r, true);

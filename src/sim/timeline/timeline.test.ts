@@ -173,8 +173,13 @@ describe('run records', () => {
 
   it('refuses absurd sizes and bad fields, naming where', () => {
     const good = JSON.parse(runFileToJson(recordOf(setupBase, buildTimeline(setupBase).timeline))) as Record<string, unknown>;
-    const bad = (patch: (o: any) => void) => {
-      const o = structuredClone(good) as any;
+    interface Loose {
+      base: Record<string, unknown>;
+      actions: unknown[];
+      [key: string]: unknown;
+    }
+    const bad = (patch: (o: Loose) => void) => {
+      const o = structuredClone(good) as Loose;
       patch(o);
       return () => parseRunFile(JSON.stringify(o));
     };
@@ -219,6 +224,20 @@ describe('stepping', () => {
     const before = timeline.sim.engine.log.count;
     expect(timeline.stepNext('event')).toBe(true);
     expect(timeline.sim.engine.log.count).toBeGreaterThan(before);
+  });
+
+  it('keeps showing the markers ahead after a seek back, with the numbers a replay gives them', () => {
+    const { timeline } = buildTimeline(setupBase, [{ at: 10 * MIN, action: { do: 'fail', target: 'c0-r1-tor' } }]);
+    timeline.advance(40 * MIN);
+    const all = timeline.markers();
+    expect(all.some((m) => m.kind === 'fault' && m.t === 10 * MIN)).toBe(true);
+    timeline.seek(5 * MIN);
+    expect(timeline.markers()).toEqual(all);
+    timeline.seek(40 * MIN);
+    expect(timeline.sim.markers.all()).toEqual(all);
+    timeline.seek(5 * MIN);
+    timeline.act({ do: 'fail', target: 'c0-r2-tor' }, true);
+    expect(timeline.markers().every((m) => m.t <= 5 * MIN)).toBe(true);
   });
 
   it('says when there is no later fault and stays where it was', () => {

@@ -12,6 +12,7 @@
 
 import { applyAction, ActionError, type Action } from '../actions';
 import type { LogRecord } from '../engine/log';
+import type { Marker } from '../markers';
 import { check } from '../scenario/check';
 import type { Simulation } from '../simulation';
 import { cloneSimulation } from './checkpoint';
@@ -88,6 +89,10 @@ export class Timeline {
   private expectations: LessonExpectation[] = [];
   private error: LessonState['error'];
   private hint: string | undefined;
+  /** Markers of the furthest run, kept when seeking back (see markers()). */
+  private knownMarkers: Marker[] | undefined;
+  /** The walkthrough has paused once at its end (playing on from there runs freely). */
+  private ended = false;
   /** Bumped when the walkthrough state changes, so the worker sends it only then. */
   version = 0;
 
@@ -171,6 +176,14 @@ export class Timeline {
         return 'stop';
       }
       this.apply(e);
+      if (this.walkthrough && !this.ended && this.nextEntry() === undefined) {
+        // The lesson is over: it pauses where its last step left the fabric.
+        this.ended = true;
+        engine.runUntil(engine.now);
+        this.version++;
+        this.afterMove();
+        return 'stop';
+      }
     }
     if (engine.now < limit) engine.runUntil(limit);
     this.afterMove();
@@ -256,8 +269,21 @@ export class Timeline {
     return this.checkpoints.length;
   }
 
+  /**
+   * Markers of the run as far as it has gone (the horizon), so the scrubber keeps
+   * showing what lies ahead after a seek back: the current run's own, then the known
+   * ones after now. They come back with the same sequence numbers when replayed.
+   */
+  markers(): Marker[] {
+    const own = this.sim.markers.all();
+    if (!this.knownMarkers || this.now >= this.horizon) return [...own];
+    const last = own.length > 0 ? own[own.length - 1]!.seq : -1;
+    return [...own, ...this.knownMarkers.filter((m) => m.seq > last)];
+  }
+
   /** Goes back to the latest checkpoint that `fits`, as a fresh copy. */
   private restore(fits: (c: Checkpoint) => boolean): void {
+    if (this.now >= this.horizon) this.knownMarkers = [...this.sim.markers.all()];
     let cp = this.checkpoints[0]!;
     for (const c of this.checkpoints) if (fits(c)) cp = c;
     this.sim = cloneSimulation(cp.sim);
@@ -267,6 +293,7 @@ export class Timeline {
     this.error = cp.error;
     this.held = false;
     this.hint = undefined;
+    this.ended = false;
     this.version++;
   }
 
@@ -403,6 +430,7 @@ export class Timeline {
     }
     this.checkpoints = this.checkpoints.filter((c) => c.t <= this.now);
     this.horizon = this.now;
+    this.knownMarkers = undefined;
     this.version++;
   }
 
@@ -416,23 +444,51 @@ export class Timeline {
 
   /**
    * Moves to the next moment of a kind: the next logged event, fault or FC decision
-   * (a committed decision of the replicated FC). Returns false when there is none
-   * within reach; the run is then where it was.
+   * (a committed decision of the replicated FC), landing after everything of that
+   * instant. Returns false when there is none within reach; the run is then untouched
+   * (the search runs on a copy).
    */
-  stepNext(kind: StepKind, budget?: () => boolean): boolean {
-    const start = this.now;
-    const startCount = this.sim.engine.log.count;
+  stepNext(kind: StepKind): boolean {
+    const at = this.searchNext(kind);
+    if (at === undefined) return false;
+    this.seek(at);
+    return true;
+  }
+
+  /** The time of the next moment of a kind, found by running a copy of the run. */
+  private searchNext(kind: StepKind): number | undefined {
+    const saved = {
+      sim: this.sim,
+      cursor: this.cursor,
+      expectations: this.expectations,
+      error: this.error,
+      stop: this.stop,
+      held: this.held,
+      ended: this.ended,
+      hint: this.hint,
+      version: this.version,
+      horizon: this.horizon,
+      walkthrough: this.walkthrough,
+    };
     const limit = this.now < this.horizon ? this.horizon : this.now + SEARCH_AHEAD_MS;
     const match = matcher(kind);
+    this.sim = cloneSimulation(saved.sim);
+    this.expectations = [...saved.expectations];
+    (this as { walkthrough: boolean }).walkthrough = false;
+    const engine = this.sim.engine;
+    const log = engine.log;
+    const tap = log.onAppend;
     let found = false;
-    const log = this.sim.engine.log;
-    const was = log.onAppend;
     log.onAppend = (r) => {
-      was?.(r);
+      tap?.(r);
       if (!found && match(r)) found = true;
     };
     try {
-      const engine = this.sim.engine;
+      // A stop the learner is held at counts as passed.
+      if (this.held) {
+        this.held = false;
+        this.apply(this.script[this.cursor]!);
+      }
       while (!found) {
         const e = this.nextEntry();
         const next = engine.nextTime();
@@ -440,27 +496,15 @@ export class Timeline {
         if (t === Infinity || t > limit) break;
         if (e && e.at <= (next ?? Infinity)) {
           engine.runUntil(e.at);
-          if (this.walkthrough && isStop(e)) {
-            this.advance(e.at);
-            break;
-          }
-          this.apply(e);
+          if (!found) this.apply(e);
         } else {
           engine.step();
         }
-        if (budget && (engine.processed & 1023) === 0 && !budget()) break;
       }
+      return found ? engine.now : undefined;
     } finally {
-      log.onAppend = was;
+      Object.assign(this, saved);
     }
-    if (found) {
-      // Land after every event of that instant, as a seek to it would.
-      this.advance(this.now);
-      this.afterMove();
-      return true;
-    }
-    if (this.sim.engine.log.count !== startCount || this.now !== start) this.seek(start);
-    return false;
   }
 
   /** Moves back to the previous moment of a kind before now. Returns false when none is known. */

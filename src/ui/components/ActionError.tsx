@@ -14,8 +14,9 @@ export function ActionError() {
   const error = useFabric(selectActionError);
   const dismissed = useUi(selectDismissed);
   const store = useUiStore();
-  // a refused deploy is shown by the Service model panel, next to its Deploy buttons
-  if (!error || error.id === dismissed || error.action === 'deploy') return null;
+  // a refused deploy is shown by the Service model panel, next to its Deploy buttons;
+  // a refusal that would discard later actions asks in the timeline's fork dialog
+  if (!error || error.id === dismissed || error.action === 'deploy' || error.futureActions) return null;
   return (
     <div className="action-error" role="alert">
       <span>

@@ -25,11 +25,13 @@ export function DriverLogPanel() {
         Driver log <span className="count" aria-label="Driver commands logged">{count}</span>
       </h2>
       {rows.length === 0 ? <p className="empty">No driver commands yet: the FC sends them when it reboots or repairs a device.</p> : null}
-      <ol role="log" aria-label="Driver log" aria-live={running ? 'off' : 'polite'} className="log">
-        {rows.map((e) => (
-          <DriverEntry key={entryKey(e)} e={e} />
-        ))}
-      </ol>
+      <div role="log" aria-label="Driver log" aria-live={running ? 'off' : 'polite'} className="log" tabIndex={0}>
+        <ol>
+          {rows.map((e) => (
+            <DriverEntry key={entryKey(e)} e={e} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

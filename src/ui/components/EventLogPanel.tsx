@@ -37,11 +37,13 @@ export function EventLogPanel() {
       <h2 id="eventlog-title">
         Event log <span className="count" aria-label="Events logged">{count}</span>
       </h2>
-      <ol role="log" aria-label="Event log" aria-live={running ? 'off' : 'polite'} className="log">
-        {rows.map((r) => (
-          <Row key={r.seq} r={r} />
-        ))}
-      </ol>
+      <div role="log" aria-label="Event log" aria-live={running ? 'off' : 'polite'} className="log" tabIndex={0}>
+        <ol>
+          {rows.map((r) => (
+            <Row key={r.seq} r={r} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

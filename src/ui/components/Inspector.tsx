@@ -91,7 +91,7 @@ export function Inspector() {
   const inspection = useFabric(selectInspection);
   const select = useSelect();
   return (
-    <section className="panel inspector" aria-labelledby="inspector-title">
+    <section className="panel inspector" aria-labelledby="inspector-title" tabIndex={0}>
       <h2 id="inspector-title">Inspector</h2>
       {selected === null ? (
         <p className="empty">

@@ -2,10 +2,14 @@
  * The main area: two views behind tabs, "Data center" and "Services" (role tablist;
  * arrow keys, Home and End move between the tabs and show their view). A hidden view
  * stays mounted and keeps its state; the Services view is mounted the first time it is
- * shown, so a run that never opens it does not pay for it.
+ * shown, so a run that never opens it does not pay for it. Beside the tabs, "Table view"
+ * (a11y/tables.tsx) shows the active view as text tables: the data center's containers,
+ * racks and hosts (the drawing stays mounted, hidden), or the services' matrix.
  */
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { DatacenterTable } from '../a11y/DatacenterTable';
+import { TableViewToggle, useTableView } from '../a11y/tables';
 import { DatacenterView } from '../datacenter';
 import { ServicesView } from '../services';
 
@@ -17,7 +21,17 @@ const VIEWS = [
 type ViewKey = (typeof VIEWS)[number]['key'];
 
 function View({ view }: { view: ViewKey }) {
-  return view === 'datacenter' ? <DatacenterView /> : <ServicesView />;
+  const asTable = useTableView(view);
+  // the Services view's matrix switches itself; the drawing stays mounted under the table
+  if (view === 'services') return <ServicesView />;
+  return (
+    <>
+      <div className="dc-drawing" hidden={asTable}>
+        <DatacenterView />
+      </div>
+      {asTable ? <DatacenterTable /> : null}
+    </>
+  );
 }
 
 export function MainArea() {
@@ -44,26 +58,29 @@ export function MainArea() {
 
   return (
     <main className="main dc-main">
-      <div role="tablist" aria-label="Views" className="view-tabs">
-        {VIEWS.map((v) => (
-          <button
-            key={v.key}
-            ref={(el) => {
-              tabs.current[v.key] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${base}-tab-${v.key}`}
-            aria-selected={active === v.key}
-            aria-controls={`${base}-panel-${v.key}`}
-            tabIndex={active === v.key ? 0 : -1}
-            className="view-tab"
-            onClick={() => show(v.key, false)}
-            onKeyDown={(e) => onKeyDown(e, v.key)}
-          >
-            {v.label}
-          </button>
-        ))}
+      <div className="view-bar">
+        <div role="tablist" aria-label="Views" className="view-tabs">
+          {VIEWS.map((v) => (
+            <button
+              key={v.key}
+              ref={(el) => {
+                tabs.current[v.key] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${base}-tab-${v.key}`}
+              aria-selected={active === v.key}
+              aria-controls={`${base}-panel-${v.key}`}
+              tabIndex={active === v.key ? 0 : -1}
+              className="view-tab"
+              onClick={() => show(v.key, false)}
+              onKeyDown={(e) => onKeyDown(e, v.key)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <TableViewToggle key={active} view={active} controls={`${base}-panel-${active}`} />
       </div>
       {VIEWS.map((v) => (
         <div

@@ -2,6 +2,10 @@ import { formatClock } from '../../sim/engine/time';
 import { SPEEDS, type Speed } from '../../worker/protocol';
 import { useActions, useFabric } from '../context';
 import type { FabricState } from '../store/store';
+import { LessonPicker } from '../walkthrough/LessonPicker';
+import { DisplayControls } from '../presenter/DisplayControls';
+import { ShareMenu } from '../run/ShareMenu';
+import { ExportMenu } from '../export/ExportMenu';
 
 const selectT = (s: FabricState) => s.t;
 const selectRunning = (s: FabricState) => s.running;
@@ -57,6 +61,10 @@ export function TopBar() {
           Step
         </button>
       </div>
+      <LessonPicker />
+      <ShareMenu />
+      <ExportMenu />
+      <DisplayControls />
       <dl className="status">
         <div>
           <dt>Simulated time</dt>

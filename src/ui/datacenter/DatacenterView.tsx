@@ -6,6 +6,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFabric } from '../context';
+import { useCanvasPalette } from '../presenter/theme';
 import { AddContainer } from '../components/AddContainer';
 import { ActionError } from '../components/ActionError';
 import type { FabricState } from '../store/store';
@@ -56,9 +57,10 @@ export function DatacenterView() {
   }, [store]);
 
   const selected = useMemo(() => (selectedId ? assetOf(geo, selectedId) : undefined), [geo, selectedId]);
+  const palette = useCanvasPalette();
   useEffect(() => {
-    controller?.setScene({ ...facts, selected, sprites: controller.glyphSprites });
-  }, [controller, facts, selected]);
+    controller?.setScene({ ...facts, selected, sprites: controller.glyphSprites, palette });
+  }, [controller, facts, selected, palette]);
 
   const api = useMemo<ViewApi>(() => {
     const anchorOf = (el: Element): Rect => {

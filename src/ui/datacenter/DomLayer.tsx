@@ -122,7 +122,16 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
     if (id !== store.getState().focusId) ui.focus(store, id, false);
     // Tab may land on the tab stop while it is panned out of view: bring it back
     const a = assetOf(geo, id);
-    if (a && focusVisible(el)) api.reveal(a, 'nav');
+    if (a && focusVisible(el)) {
+      api.reveal(a, 'nav');
+      // the tooltip a pointer gets on hover, for the keyboard too
+      api.hover(id, el);
+    }
+  };
+
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    const id = buttonOf(e.target)?.dataset.asset;
+    if (id && store.getState().hover?.id === id) api.hover(null, null);
   };
 
   return (
@@ -135,6 +144,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
       onClick={onClick}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onBlur={onBlur}
       onPointerOver={(e) => {
         const el = buttonOf(e.target);
         api.hover(el?.dataset.asset ?? null, el);

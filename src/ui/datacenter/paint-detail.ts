@@ -10,7 +10,7 @@ import { G, aggRect, hostsTop, pduRect, rackX, rackTop, torRect } from './geomet
 import { drawGlyph, drawUndetected } from './glyph-canvas';
 import { GLYPH_BY_CODE, isUndetected } from './glyphs';
 import { paintDevice } from './paint-devices';
-import { CONTAINER_BG, INK, LINE, MUTED, OKABE_ITO, RACK_BG } from './palette';
+import { DEFAULT_CANVAS, OKABE_ITO, type CanvasPalette } from './palette';
 import type { Scene } from './scene';
 import { toScreen, type Viewport, type VisibleContainer } from './viewport';
 
@@ -20,7 +20,7 @@ type Ctx = CanvasRenderingContext2D;
 export const COUNT_MIN_HOST_PX = 18;
 
 /** The number of role instances on a host, as a small badge in its lower right corner. */
-function paintInstanceCount(ctx: Ctx, n: number, x: number, y: number, size: number): void {
+function paintInstanceCount(ctx: Ctx, n: number, x: number, y: number, size: number, pal: CanvasPalette): void {
   const font = Math.max(9, Math.min(13, Math.floor(size * 0.5)));
   const text = n >= 255 ? '255+' : String(n);
   ctx.font = `700 ${font}px system-ui, sans-serif`;
@@ -28,12 +28,12 @@ function paintInstanceCount(ctx: Ctx, n: number, x: number, y: number, size: num
   const h = font + 2;
   const bx = Math.round(x + size - w + 3);
   const by = Math.round(y + size - h + 3);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = pal.paper;
   ctx.fillRect(bx, by, w, h);
-  ctx.strokeStyle = INK;
+  ctx.strokeStyle = pal.ink;
   ctx.lineWidth = 1;
   ctx.strokeRect(bx + 0.5, by + 0.5, w - 1, h - 1);
-  ctx.fillStyle = INK;
+  ctx.fillStyle = pal.ink;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillText(text, bx + w / 2, by + h / 2 + 0.5);
@@ -46,10 +46,11 @@ export function paintContainerFrame(ctx: Ctx, scene: Scene, c: number, vp: Viewp
   const r = toScreen(vp, k);
   const rec = scene.containers.get(k.id);
   const failed = rec?.failed ?? false;
-  ctx.fillStyle = CONTAINER_BG;
+  const pal = scene.palette ?? DEFAULT_CANVAS;
+  ctx.fillStyle = pal.containerBg;
   ctx.fillRect(r.x, r.y, r.w, r.h);
-  ctx.strokeStyle = failed ? OKABE_ITO.vermillion : LINE;
-  ctx.lineWidth = failed ? 2 : 1;
+  ctx.strokeStyle = failed ? OKABE_ITO.vermillion : pal.line;
+  ctx.lineWidth = failed ? Math.max(2, pal.lineWidth) : pal.lineWidth;
   if (failed) ctx.setLineDash([6, 4]);
   ctx.strokeRect(Math.round(r.x) + 0.5, Math.round(r.y) + 0.5, Math.round(r.w) - 1, Math.round(r.h) - 1);
   ctx.setLineDash([]);
@@ -66,7 +67,7 @@ export function paintContainerFrame(ctx: Ctx, scene: Scene, c: number, vp: Viewp
     ctx.beginPath();
     ctx.rect(tx, r.y, room, r.h);
     ctx.clip();
-    ctx.fillStyle = INK;
+    ctx.fillStyle = pal.ink;
     ctx.font = `700 ${titleFont}px system-ui, sans-serif`;
     const full = `Container ${k.id}`;
     ctx.fillText(ctx.measureText(full).width <= room ? full : k.id, tx, r.y + Math.max(titleFont + 2, (G.contPad + 14) * kk));
@@ -78,7 +79,7 @@ export function paintContainerFrame(ctx: Ctx, scene: Scene, c: number, vp: Viewp
       ctx.rect(tx, r.y, r.w - 2 * G.contPad * kk, r.h);
       ctx.clip();
       ctx.font = `${font}px system-ui, sans-serif`;
-      ctx.fillStyle = failed ? '#a33a00' : MUTED;
+      ctx.fillStyle = failed ? pal.failedText : pal.muted;
       const state = failed ? 'failed: no power' : STATE_LABEL[rec?.state ?? 'InService'];
       ctx.fillText(`${k.rackCount} racks · ${k.hostCount.toLocaleString('en')} hosts · ${state}`, tx, r.y + (G.contPad + 34) * kk);
       ctx.restore();
@@ -86,19 +87,19 @@ export function paintContainerFrame(ctx: Ctx, scene: Scene, c: number, vp: Viewp
   }
   for (let n = 0; n < 2; n++) {
     const a = toScreen(vp, aggRect(scene.geo, c, n));
-    paintDevice(ctx, scene.agg.aggFailed[c * 2 + n] === 1, a.x, a.y, a.w, a.h, `agg${n}`);
+    paintDevice(ctx, scene.agg.aggFailed[c * 2 + n] === 1, a.x, a.y, a.w, a.h, `agg${n}`, pal);
   }
 }
 
 export function paintLoadBalancers(ctx: Ctx, scene: Scene, vp: Viewport): void {
   scene.geo.lbRects.forEach((rect, n) => {
     const r = toScreen(vp, rect);
-    paintDevice(ctx, scene.agg.lbFailed[n] === 1, r.x, r.y, r.w, r.h, `lb${n}`);
+    paintDevice(ctx, scene.agg.lbFailed[n] === 1, r.x, r.y, r.w, r.h, `lb${n}`, scene.palette);
   });
   const r0 = toScreen(vp, scene.geo.lbRects[0]);
   if (r0.h >= 12) {
     ctx.font = `${Math.min(13, Math.floor(r0.h * 0.6))}px system-ui, sans-serif`;
-    ctx.fillStyle = MUTED;
+    ctx.fillStyle = (scene.palette ?? DEFAULT_CANVAS).muted;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     ctx.fillText('Load balancers', r0.x - 10, r0.y + r0.h / 2);
@@ -116,6 +117,7 @@ export function paintRacks(ctx: Ctx, scene: Scene, v: VisibleContainer, vp: View
   const labelFont = Math.min(12, Math.floor(G.rackLabelH * kk * 0.75));
   const top = hostsTop(geo, v.c);
   const counts = hostPx >= COUNT_MIN_HOST_PX ? scene.instances : undefined;
+  const pal = scene.palette ?? DEFAULT_CANVAS;
   for (let r = v.r0; r <= v.r1; r++) {
     const rack = k.firstRack + r;
     const x = rackX(geo, rack) * kk + vp.x;
@@ -123,19 +125,19 @@ export function paintRacks(ctx: Ctx, scene: Scene, v: VisibleContainer, vp: View
     const rows = Math.min(k.hostRows, hosts);
     const yTop = (rackTop(geo, rack) + G.rackLabelH - 2) * kk + vp.y;
     const yEnd = (top + rows * G.hostPitch + 2) * kk + vp.y;
-    ctx.fillStyle = RACK_BG;
+    ctx.fillStyle = pal.rackBg;
     ctx.fillRect(x - 2 * kk, yTop, (k.rackW + 4) * kk, yEnd - yTop);
     if (labelFont >= 8) {
       ctx.font = `${labelFont}px system-ui, sans-serif`;
-      ctx.fillStyle = MUTED;
+      ctx.fillStyle = pal.muted;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText(`r${r}`, x + (k.rackW * kk) / 2, (rackTop(geo, rack) + G.rackLabelH / 2 - 1) * kk + vp.y);
     }
     const tr = toScreen(vp, torRect(geo, rack));
-    paintDevice(ctx, scene.agg.torFailed[rack] === 1, tr.x, tr.y, tr.w, tr.h, 'ToR');
+    paintDevice(ctx, scene.agg.torFailed[rack] === 1, tr.x, tr.y, tr.w, tr.h, 'ToR', pal);
     const pr = toScreen(vp, pduRect(geo, rack));
-    paintDevice(ctx, scene.agg.pduFailed[rack] === 1, pr.x, pr.y, pr.w, pr.h, 'PDU');
+    paintDevice(ctx, scene.agg.pduFailed[rack] === 1, pr.x, pr.y, pr.w, pr.h, 'PDU', pal);
     const first = geo.rackFirstHost[rack]!;
     const x0 = x + G.rackPad * kk;
     const y0 = (top + (G.hostPitch - G.host) / 2) * kk + vp.y;
@@ -155,7 +157,7 @@ export function paintRacks(ctx: Ctx, scene: Scene, v: VisibleContainer, vp: View
           if (und) drawUndetected(ctx, gx, gy, hostPx);
         }
         const n = counts?.[i] ?? 0;
-        if (n > 0) paintInstanceCount(ctx, n, gx, gy, drawPx);
+        if (n > 0) paintInstanceCount(ctx, n, gx, gy, drawPx, pal);
       }
     }
   }

@@ -5,7 +5,7 @@
 
 import { drawBox } from './glyph-canvas';
 import { DEVICE_FAILED, DEVICE_UP } from './glyphs';
-import { INK, PAPER } from './palette';
+import { DEFAULT_CANVAS, type CanvasPalette } from './palette';
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -13,7 +13,7 @@ type Ctx = CanvasRenderingContext2D;
 const LABEL_MIN_H = 11;
 
 /** A device box at screen (x, y, w, h), with its label when there is room (a failed one: cross, then label). */
-export function paintDevice(ctx: Ctx, failed: boolean, x: number, y: number, w: number, h: number, label: string): void {
+export function paintDevice(ctx: Ctx, failed: boolean, x: number, y: number, w: number, h: number, label: string, pal: CanvasPalette = DEFAULT_CANVAS): void {
   if (w < 1.5 || h < 1.5) return;
   const style = failed ? DEVICE_FAILED : DEVICE_UP;
   const cross = failed ? Math.min(h * 0.8, 16) : 0;
@@ -34,7 +34,7 @@ export function paintDevice(ctx: Ctx, failed: boolean, x: number, y: number, w: 
   // the cross sits left of the label, the pair centred in the box
   const start = x + (w - textW - cross) / 2;
   drawBox(ctx, style, x, y, w, h, { x: start - cross * 0.15, y: y + (h - cross) / 2, s: cross });
-  ctx.fillStyle = failed ? PAPER : INK;
+  ctx.fillStyle = failed ? pal.paper : pal.ink;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   ctx.fillText(label, start + cross, y + h / 2 + 0.5);

@@ -10,14 +10,14 @@ import { aggRect, intersects } from './geometry';
 import { paintContainerFrame, paintLoadBalancers, paintRacks } from './paint-detail';
 import { paintDevice } from './paint-devices';
 import { paintContainerTile, paintRackBar } from './paint-overview';
-import { CANVAS_BG, INK, PAPER } from './palette';
+import { DEFAULT_CANVAS } from './palette';
 import type { Scene } from './scene';
 import { lodFor, toScreen, visibleContainers, worldView, type Viewport } from './viewport';
 
 export function paint(ctx: CanvasRenderingContext2D | null, scene: Scene, vp: Viewport): void {
   if (!ctx) return;
   ctx.setTransform(vp.dpr, 0, 0, vp.dpr, 0, 0);
-  ctx.fillStyle = CANVAS_BG;
+  ctx.fillStyle = (scene.palette ?? DEFAULT_CANVAS).canvasBg;
   ctx.fillRect(0, 0, vp.width, vp.height);
   if (scene.geo.containers.length === 0) return;
   const lod = lodFor(vp.k);
@@ -27,7 +27,7 @@ export function paint(ctx: CanvasRenderingContext2D | null, scene: Scene, vp: Vi
       paintContainerTile(ctx, scene, v.c, vp);
       for (let n = 0; n < 2; n++) {
         const a = toScreen(vp, aggRect(scene.geo, v.c, n));
-        if (scene.agg.aggFailed[v.c * 2 + n]) paintDevice(ctx, true, a.x, a.y, a.w, a.h, `agg${n}`);
+        if (scene.agg.aggFailed[v.c * 2 + n]) paintDevice(ctx, true, a.x, a.y, a.w, a.h, `agg${n}`, scene.palette);
       }
       continue;
     }
@@ -46,11 +46,12 @@ function paintSelection(ctx: CanvasRenderingContext2D, scene: Scene, vp: Viewpor
   const world = a.kind === 'rack' || a.kind === 'container' ? assetExtent(scene.geo, a) : assetRect(scene.geo, a);
   if (!intersects(world, worldView(vp))) return;
   const r = toScreen(vp, world);
+  const pal = scene.palette ?? DEFAULT_CANVAS;
   const pad = 3;
   ctx.lineWidth = 5;
-  ctx.strokeStyle = PAPER;
+  ctx.strokeStyle = pal.paper;
   ctx.strokeRect(r.x - pad, r.y - pad, r.w + 2 * pad, r.h + 2 * pad);
   ctx.lineWidth = 2.5;
-  ctx.strokeStyle = INK;
+  ctx.strokeStyle = pal.ink;
   ctx.strokeRect(r.x - pad, r.y - pad, r.w + 2 * pad, r.h + 2 * pad);
 }

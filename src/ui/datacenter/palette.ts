@@ -40,3 +40,51 @@ export function shareEdge(share: number): string {
   if (share < 0.25) return OKABE_ITO.orange;
   return OKABE_ITO.vermillion;
 }
+
+/**
+ * The colours the data center painters read, per theme: the default one, and the
+ * high-contrast one of presenter mode (pure black ink, dark frames drawn thicker, a
+ * darker ground between the containers). The status glyphs keep their Okabe-Ito fills in
+ * both: they are drawn on white paper either way.
+ */
+export interface CanvasPalette {
+  readonly canvasBg: string;
+  readonly containerBg: string;
+  readonly rackBg: string;
+  readonly ink: string;
+  readonly muted: string;
+  readonly paper: string;
+  /** A container's frame, and its width in px. */
+  readonly line: string;
+  readonly lineWidth: number;
+  /** The bars of a rack's ToR switch and PDU when zoomed out. */
+  readonly deviceBar: string;
+  /** The text of a failed container. */
+  readonly failedText: string;
+}
+
+export const DEFAULT_CANVAS: CanvasPalette = {
+  canvasBg: CANVAS_BG,
+  containerBg: CONTAINER_BG,
+  rackBg: RACK_BG,
+  ink: INK,
+  muted: MUTED,
+  paper: PAPER,
+  line: LINE,
+  lineWidth: 1,
+  deviceBar: '#aab4be',
+  failedText: '#a33a00',
+};
+
+export const PRESENTER_CANVAS: CanvasPalette = {
+  canvasBg: '#d3d9df',
+  containerBg: '#ffffff',
+  rackBg: '#eef1f4',
+  ink: '#000000',
+  muted: '#24292f',
+  paper: '#ffffff',
+  line: '#24292f',
+  lineWidth: 2,
+  deviceBar: '#6e7781',
+  failedText: '#8a3100',
+};

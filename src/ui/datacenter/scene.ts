@@ -9,6 +9,7 @@ import type { Aggregates } from './aggregates';
 import type { Asset } from './assets';
 import type { Geometry } from './geometry';
 import type { GlyphSprites } from './glyph-canvas';
+import type { CanvasPalette } from './palette';
 
 export interface Scene {
   readonly geo: Geometry;
@@ -21,4 +22,6 @@ export interface Scene {
   /** Role instances per host (index order), drawn as a count on each host when zoomed in enough. */
   readonly instances?: Uint8Array;
   readonly sprites: GlyphSprites | undefined;
+  /** The theme's colours (default: DEFAULT_CANVAS; presenter mode: PRESENTER_CANVAS). */
+  readonly palette?: CanvasPalette;
 }

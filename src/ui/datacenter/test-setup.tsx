@@ -46,5 +46,5 @@ export function renderApp() {
 /** `n` step commands: each runs the simulation up to its next logged event. */
 export const steps = (n: number): ToWorker[] => Array.from({ length: n }, () => ({ type: 'step' }) as const);
 
-/** A ToR failure, then enough steps for its detection (2 simulated minutes). */
-export const FAIL_TOR: readonly ToWorker[] = [{ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r1-tor' } }, ...steps(60)];
+/** A ToR failure, then on past its detection (2 simulated minutes). */
+export const FAIL_TOR: readonly ToWorker[] = [{ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r1-tor' } }, { type: 'seek', t: 4 * 60_000 }];

@@ -7,7 +7,7 @@
 
 import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { Rect } from './geometry';
-import { prefersReducedMotion } from './motion';
+import { motionReduced } from './motion';
 import type { Transform } from './viewport';
 
 export type ZoomPhase = 'move' | 'end';
@@ -53,7 +53,7 @@ export function createZoomController(el: HTMLElement, onChange: (t: Transform, p
     .on('end', (e: D3ZoomEvent<HTMLElement, unknown>) => onChange(toPlain(e.transform), 'end'));
   sel.call(behavior);
 
-  const animated = (animate: boolean) => animate && !prefersReducedMotion();
+  const animated = (animate: boolean) => animate && !motionReduced();
 
   return {
     update(b) {

@@ -12,7 +12,7 @@ import { RefusalNotice } from './RefusalNotice';
 import { ReplicaMenu, replicaSelector } from './ReplicaMenu';
 import { ReplicaNode } from './ReplicaNode';
 import { RingLines } from './RingLines';
-import { useReducedMotion } from './useReducedMotion';
+import { useReducedMotion } from '../datacenter/motion';
 
 interface Props {
   readonly replicas: readonly FcReplicaView[];

@@ -11,6 +11,7 @@ import type { FabricState } from '../store/store';
 import { ChartFrame } from './ChartFrame';
 import { availabilityBands, availabilitySummary, chartClock, spanOf } from './chart-data';
 import { paintAvailability } from './paint-availability';
+import { useChartTheme } from '../presenter/theme';
 import { deploymentLabel } from './select';
 
 const selectChartClock = (s: FabricState) => chartClock(s.t);
@@ -24,10 +25,11 @@ export function AvailabilityChart({ dep, series }: { dep: DeploymentView; series
   const ref = useRef<SVGSVGElement>(null);
   const idPrefix = `avail${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const label = deploymentLabel(dep);
+  const theme = useChartTheme();
 
   useEffect(() => {
-    if (ref.current) paintAvailability(ref.current, { bands, span, idPrefix });
-  }, [bands, span, idPrefix]);
+    if (ref.current) paintAvailability(ref.current, { bands, span, idPrefix, theme });
+  }, [bands, span, idPrefix, theme]);
 
   const table = (
     <table>
@@ -57,6 +59,7 @@ export function AvailabilityChart({ dep, series }: { dep: DeploymentView; series
       summary={availabilitySummary(label, bands, dep.downMs, dep.outages, span)}
       svgRef={ref}
       className="svc-avail-chart"
+      exportName={`availability-${dep.id}`}
       legend={
         <ul className="svc-chart-legend" aria-label="Bands">
           <li>

@@ -4,11 +4,15 @@
  * with an instance that is not ReadyRole are hatched and say so; the update domain an
  * upgrade is walking is outlined and labelled. One tab stop that arrow keys move (roving
  * tabindex, see matrix.ts); Enter or a click selects an instance (the inspector shows
- * it, the data center view outlines its host) and opens its action menu.
+ * it, the data center view outlines its host) and opens its action menu. With "Table
+ * view" on for the Services tab, the same matrix is a plain read-only table instead
+ * (a11y/MatrixTable.tsx).
  */
 
 import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DeploymentView, InstanceView } from '../../sim/fabric/view';
+import { MatrixTable } from '../a11y/MatrixTable';
+import { useTableView } from '../a11y/tables';
 import { Glyph } from '../datacenter/Glyph';
 import { useSelect } from '../datacenter/useSelect';
 import { useUi, type UiState } from '../store/ui';
@@ -29,7 +33,7 @@ function cellLabel(c: MatrixCell): string {
   return `FD ${c.fd}, UD ${c.ud}${hit}`;
 }
 
-export function DomainMatrix(props: { dep: DeploymentView; instances: readonly InstanceView[] }) {
+function DomainGrid(props: { dep: DeploymentView; instances: readonly InstanceView[] }) {
   const { dep, instances } = props;
   const matrix = useMemo(() => buildMatrix(dep.fdCount, dep.udCount, instances), [dep.fdCount, dep.udCount, instances]);
   const selected = useUi(selectSelected);
@@ -174,4 +178,9 @@ export function DomainMatrix(props: { dep: DeploymentView; instances: readonly I
       </ul>
     </div>
   );
+}
+
+/** The matrix as the grid, or as a plain table when "Table view" is on for the Services tab. */
+export function DomainMatrix(props: { dep: DeploymentView; instances: readonly InstanceView[] }) {
+  return useTableView('services') ? <MatrixTable {...props} /> : <DomainGrid {...props} />;
 }

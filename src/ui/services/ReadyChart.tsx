@@ -8,11 +8,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../../sim/engine/time';
 import type { DeploymentView, SeriesView } from '../../sim/fabric/view';
 import { useFabric } from '../context';
-import { prefersReducedMotion } from '../datacenter/motion';
+import { motionReduced } from '../datacenter/motion';
 import type { FabricState } from '../store/store';
 import { ChartFrame } from './ChartFrame';
 import { chartClock, MARKER_TEXT, markersFor, readySummary, spanOf } from './chart-data';
-import { roleStyle } from './chart-theme';
+import { themeRole } from './chart-theme';
+import { useChartTheme } from '../presenter/theme';
 import { paintReadyChart } from './paint-ready';
 import { deploymentLabel, selectMarkers } from './select';
 
@@ -26,17 +27,18 @@ export function ReadyChart({ dep, series }: { dep: DeploymentView; series: Serie
   const span = useMemo(() => spanOf(series, markers, clock), [series, markers, clock]);
   const ref = useRef<SVGSVGElement>(null);
   const label = deploymentLabel(dep);
+  const theme = useChartTheme();
 
   useEffect(() => {
-    if (ref.current) paintReadyChart(ref.current, { series, markers, span, animate: !prefersReducedMotion() });
-  }, [series, markers, span]);
+    if (ref.current) paintReadyChart(ref.current, { series, markers, span, animate: !motionReduced(), theme });
+  }, [series, markers, span, theme]);
 
   const legend = (
     <ul className="svc-chart-legend" aria-label="Lines">
       {series.roles.map((r, i) => (
         <li key={r}>
           <svg width="28" height="10" aria-hidden="true" focusable="false">
-            <line x1="1" y1="5" x2="27" y2="5" stroke={roleStyle(i).colour} strokeWidth="2.5" strokeDasharray={roleStyle(i).dash || undefined} />
+            <line x1="1" y1="5" x2="27" y2="5" stroke={themeRole(theme, i).colour} strokeWidth={theme.lineWidth} strokeDasharray={themeRole(theme, i).dash || undefined} />
           </svg>
           {r}
         </li>
@@ -100,6 +102,7 @@ export function ReadyChart({ dep, series }: { dep: DeploymentView; series: Serie
       summary={readySummary(label, series, markers, span)}
       svgRef={ref}
       className="svc-ready-chart"
+      exportName={`ready-${dep.id}`}
       legend={legend}
       table={table}
     />

@@ -38,3 +38,61 @@ export const GRID_LINE = LINE;
 
 /** Milliseconds of a redraw's transition (none when the person prefers reduced motion). */
 export const TRANSITION_MS = 250;
+
+/**
+ * Everything the chart painters colour, per theme. Presenter mode's high-contrast
+ * variant keeps the Okabe-Ito hues but darkens the light ones (orange, vermillion,
+ * green, purple) so that each line and marker reaches 3:1 against white, draws the lines thicker, and
+ * puts the axes and the grid in black and dark grey.
+ */
+export interface ChartTheme {
+  readonly name: 'default' | 'presenter';
+  readonly roles: readonly { readonly colour: string; readonly dash: string }[];
+  readonly lineWidth: number;
+  readonly markerColours: Readonly<Record<string, string>>;
+  readonly markerInk: Readonly<Record<string, string>>;
+  readonly bandFill: { readonly up: string; readonly down: string; readonly none: string };
+  readonly bandEdge: string;
+  readonly axisInk: string;
+  readonly gridLine: string;
+  readonly labelInk: string;
+  readonly labelHalo: string;
+}
+
+export const DEFAULT_CHART: ChartTheme = {
+  name: 'default',
+  roles: ROLE_STYLES,
+  lineWidth: 2.5,
+  markerColours: MARKER_COLOURS,
+  markerInk: MARKER_INK,
+  bandFill: BAND_FILL,
+  bandEdge: '#a84a00',
+  axisInk: AXIS_INK,
+  gridLine: GRID_LINE,
+  labelInk: INK,
+  labelHalo: '#ffffff',
+};
+
+export const PRESENTER_CHART: ChartTheme = {
+  name: 'presenter',
+  roles: [
+    { colour: OKABE_ITO.blue, dash: '' },
+    { colour: '#b34f00', dash: '7 4' },
+    { colour: '#00805d', dash: '2 3' },
+    { colour: '#a3457a', dash: '10 3 2 3' },
+    { colour: '#8f6200', dash: '4 2' },
+    { colour: '#000000', dash: '1 5' },
+  ],
+  lineWidth: 3.5,
+  markerColours: { fault: '#b34f00', repair: '#00805d', detection: '#8f6200', healing: OKABE_ITO.blue },
+  markerInk: { fault: '#ffffff', repair: '#ffffff', detection: '#ffffff', healing: '#ffffff' },
+  bandFill: { up: '#bfe6d7', down: '#b34f00', none: '#dde1e6' },
+  bandEdge: '#6b2700',
+  axisInk: '#000000',
+  gridLine: '#8c959f',
+  labelInk: '#000000',
+  labelHalo: '#ffffff',
+};
+
+/** The style of role line `i` in a theme. */
+export const themeRole = (theme: ChartTheme, i: number) => theme.roles[i % theme.roles.length]!;

@@ -11,13 +11,15 @@ import { formatClock } from '../../sim/engine/time';
 import type { SeriesView } from '../../sim/fabric/view';
 import type { Marker } from '../../sim/markers';
 import { MARKER_LETTER, tickText, timeTicks, type Span } from './chart-data';
-import { AXIS_INK, CHART, GRID_LINE, MARGIN, MARKER_COLOURS, MARKER_INK, TRANSITION_MS, roleStyle } from './chart-theme';
+import { CHART, DEFAULT_CHART, MARGIN, TRANSITION_MS, themeRole, type ChartTheme } from './chart-theme';
 
 export interface ReadyChartInput {
   readonly series: SeriesView;
   readonly markers: readonly Marker[];
   readonly span: Span;
   readonly animate: boolean;
+  /** The theme's colours (default: DEFAULT_CHART). */
+  readonly theme?: ChartTheme;
 }
 
 type Point = readonly [number, number];
@@ -45,6 +47,9 @@ const LINE_GAP = 3;
 
 export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): void {
   const { series, markers, span, animate } = input;
+  const theme = input.theme ?? DEFAULT_CHART;
+  const axisInk = theme.axisInk;
+  const markerColours = theme.markerColours;
   const W = CHART.width;
   const H = CHART.readyHeight;
   select(svg).attr('viewBox', `0 0 ${W} ${H}`);
@@ -58,11 +63,11 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
   g['x-axis']!
     .attr('transform', `translate(0,${H - MARGIN.bottom})`)
     .call(axisBottom<number>(x).tickValues(timeTicks(span)).tickFormat((v) => tickText(v, span)))
-    .attr('color', AXIS_INK);
+    .attr('color', axisInk);
   g['y-axis']!
     .attr('transform', `translate(${MARGIN.left},0)`)
     .call(axisLeft<number>(y).tickValues(yTicks).tickFormat((v) => String(v)))
-    .attr('color', AXIS_INK);
+    .attr('color', axisInk);
   g.grid!
     .selectAll<SVGLineElement, number>('line')
     .data(yTicks)
@@ -71,7 +76,7 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
     .attr('x2', W - MARGIN.right)
     .attr('y1', (v) => y(v))
     .attr('y2', (v) => y(v))
-    .attr('stroke', GRID_LINE);
+    .attr('stroke', theme.gridLine);
 
   const lines: RoleLine[] = series.roles.map((name, index) => {
     const points: Point[] = series.ready.map((p) => [p.t, p.ready[index] ?? 0]);
@@ -91,9 +96,9 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
     .data(lines, (d) => d.name)
     .join('path')
     .attr('fill', 'none')
-    .attr('stroke', (d) => roleStyle(d.index).colour)
-    .attr('stroke-width', 2.5)
-    .attr('stroke-dasharray', (d) => roleStyle(d.index).dash || null);
+    .attr('stroke', (d) => themeRole(theme, d.index).colour)
+    .attr('stroke-width', theme.lineWidth)
+    .attr('stroke-dasharray', (d) => themeRole(theme, d.index).dash || null);
   paths.each(function (d) {
     const el = select(this);
     const next = pathOf(d);
@@ -134,7 +139,7 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
     .select('line')
     .attr('y1', (m) => (labelled(m) ? rowY(m) + LETTER_BOX : MARGIN.top))
     .attr('y2', H - MARGIN.bottom)
-    .attr('stroke', (m) => MARKER_COLOURS[m.kind] ?? AXIS_INK)
+    .attr('stroke', (m) => markerColours[m.kind] ?? axisInk)
     .attr('stroke-dasharray', '3 3');
   ticks
     .select('rect')
@@ -143,7 +148,7 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
     .attr('width', LETTER_BOX)
     .attr('height', LETTER_BOX)
     .attr('rx', 2)
-    .attr('fill', (m) => MARKER_COLOURS[m.kind] ?? AXIS_INK)
+    .attr('fill', (m) => markerColours[m.kind] ?? axisInk)
     .attr('display', (m) => (labelled(m) ? null : 'none'));
   ticks
     .select('text')
@@ -152,7 +157,7 @@ export function paintReadyChart(svg: SVGSVGElement, input: ReadyChartInput): voi
     .attr('text-anchor', 'middle')
     .attr('font-size', 10)
     .attr('font-weight', 700)
-    .attr('fill', (m) => MARKER_INK[m.kind] ?? '#ffffff')
+    .attr('fill', (m) => theme.markerInk[m.kind] ?? '#ffffff')
     .attr('display', (m) => (labelled(m) ? null : 'none'))
     .text((m) => MARKER_LETTER[m.kind] ?? '?');
   ticks.select('title').text((m) => `${formatClock(m.t)} ${m.label}`);

@@ -61,7 +61,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
           driverLog,
           driverCount: f.driverCount,
           inspection: f.inspection,
-          markers: f.markers.length === 0 ? prev.markers : [...prev.markers, ...f.markers].slice(-UI_MARKER_LIMIT),
+          markers: newMarkers(prev.markers, f.markers),
           ...hardwareOf(prev, f.hw),
           ...(f.lesson ? { lesson: f.lesson } : {}),
         };
@@ -94,6 +94,17 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
     default:
       assertNever(msg, 'message from the worker');
   }
+}
+
+/**
+ * Appends a frame's markers. After a seek back the store already holds the markers ahead
+ * (a replay brings them again with the same sequence numbers): those are not repeated.
+ */
+function newMarkers(prev: FabricState['markers'], incoming: Frame['markers']): FabricState['markers'] {
+  if (incoming.length === 0) return prev;
+  const last = prev.length > 0 ? prev[prev.length - 1]!.seq : -1;
+  const fresh = incoming.filter((m) => m.seq > last);
+  return fresh.length === 0 ? prev : [...prev, ...fresh].slice(-UI_MARKER_LIMIT);
 }
 
 /** Applies the hardware part of a frame: a new layout with full arrays, or changed hosts in place. */

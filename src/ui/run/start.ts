@@ -1,0 +1,71 @@
+/**
+ * How the page starts its run, from the address: a shared link (`#run=...`) reopens its
+ * moment; `?lesson=ID` plays a lesson as a walkthrough; `?scenario=PATH` plays a
+ * scenario file (as a walkthrough with `&walkthrough=1`); otherwise the settings of
+ * url.ts with a sample deployed. What cannot be opened is said, and the default run
+ * starts instead.
+ */
+
+import type { InitOptions } from '../../worker/protocol';
+import { LESSONS } from '../lessons/catalog';
+import { fetchSample, readSampleParam } from '../samples';
+import { readUrlSettings } from '../url';
+import { decodeRunLink, hasRunLink } from './link';
+import { loadScenarioBase } from './load';
+
+export interface StartPlan {
+  readonly options: InitOptions;
+  readonly notices: readonly string[];
+  /** A link's moment and hash: the reopened run must reach the same. */
+  readonly expect?: { readonly t: number; readonly hash: string };
+  /** Play the lesson in a loop, hands-free (`&kiosk=1`). */
+  readonly kiosk: boolean;
+  /** What is playing, for the title: a lesson's or scenario's path. */
+  readonly title?: string;
+}
+
+export async function planStart(loc: { search: string; hash: string }, fetchFn: typeof fetch = fetch): Promise<StartPlan> {
+  const settings = readUrlSettings(loc.search);
+  const params = new URLSearchParams(loc.search);
+  const notices: string[] = [...settings.problems];
+  const kiosk = params.get('kiosk') === '1';
+  const speed = settings.options.speed;
+  if (hasRunLink(loc.hash)) {
+    try {
+      const run = await decodeRunLink(loc.hash);
+      return {
+        options: { seed: run.base.kind === 'setup' ? run.base.seed : 0, base: run.base, actions: run.actions, startAt: run.t, running: false, ...(speed ? { speed } : {}) },
+        notices,
+        ...(run.hash ? { expect: { t: run.t, hash: run.hash } } : {}),
+        kiosk: false,
+        ...(run.base.kind === 'scenario' && run.base.path ? { title: run.base.path } : {}),
+      };
+    } catch (e) {
+      notices.push(`This link could not be opened: ${(e as Error).message}. The default run starts instead.`);
+    }
+  }
+  const lesson = params.get('lesson');
+  const scenario = params.get('scenario');
+  if (lesson !== null || scenario !== null) {
+    const entry = lesson !== null ? LESSONS.find((l) => l.id === lesson) : undefined;
+    try {
+      if (lesson !== null && !entry) throw new Error(`there is no lesson "${lesson}" (lessons: ${LESSONS.map((l) => l.id).join(', ')})`);
+      const path = entry ? entry.file : scenario!;
+      const walkthrough = entry !== undefined || params.get('walkthrough') === '1';
+      const base = await loadScenarioBase(path, walkthrough, fetchFn);
+      return { options: { seed: 0, base, running: !walkthrough && settings.options.running !== false, ...(speed ? { speed } : {}) }, notices, kiosk: kiosk && walkthrough, title: path };
+    } catch (e) {
+      notices.push(`The ${lesson !== null ? 'lesson' : 'scenario'} could not be opened: ${(e as Error).message}. The default run starts instead.`);
+    }
+  }
+  const sample = readSampleParam(loc.search);
+  if (sample.problem) notices.push(sample.problem);
+  if (!sample.sample) return { options: settings.options, notices, kiosk: false };
+  try {
+    const files = await fetchSample(sample.sample, fetchFn);
+    return { options: { ...settings.options, deploy: [files] }, notices, kiosk: false };
+  } catch (e) {
+    notices.push(`The sample "${sample.sample}" could not be loaded (${(e as Error).message}); starting with no service.`);
+    return { options: settings.options, notices, kiosk: false };
+  }
+}
