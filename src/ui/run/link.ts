@@ -59,13 +59,21 @@ async function pump(stream: ReadableStream<Uint8Array>, limit: number, tooBig: (
   return out;
 }
 
+const streamOf = (bytes: Uint8Array): ReadableStream<BufferSource> =>
+  new ReadableStream<BufferSource>({
+    start(c) {
+      c.enqueue(bytes as Uint8Array<ArrayBuffer>);
+      c.close();
+    },
+  });
+
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = streamOf(bytes).pipeThrough(new CompressionStream('deflate-raw'));
   return pump(stream, Number.MAX_SAFE_INTEGER, () => new Error('unreachable'));
 }
 
 async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw'));
   try {
     // Stop unpacking as soon as it grows past what a run may hold: a tiny link must not expand to gigabytes.
     return await pump(stream, RUN_LIMITS.textChars, () => new LinkError(`the link unpacks to more than ${RUN_LIMITS.textChars} bytes; it is not a Fabric Lab run`));
