@@ -7,6 +7,7 @@ import { parseDuration } from '../engine/time';
 import { SpecError, resolveSpec } from '../hardware/spec';
 import { HOST_STATUSES } from '../hardware/status';
 import { MAX_SEED } from '../simulation';
+import { describe, obj as strictObj, onlyFields as strictOnly, type Obj } from '../strict-json';
 import type { Comparison, Expectation, Scenario, ScenarioAction, ServiceRef, Step } from './types';
 
 export class ScenarioError extends Error {
@@ -19,27 +20,10 @@ export class ScenarioError extends Error {
   }
 }
 
-export type Obj = Record<string, unknown>;
+export type { Obj } from '../strict-json';
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ScenarioError(path, `must be an object, got ${describe(v)}`);
-  return v;
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-function onlyFields(o: Obj, path: string, allowed: readonly string[]): void {
-  for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) throw new ScenarioError(`${path}.${k}`, `unknown field; allowed here: ${allowed.join(', ')}`);
-  }
-}
+const obj = (v: unknown, path: string): Obj => strictObj(v, path, ScenarioError);
+const onlyFields = (o: Obj, path: string, allowed: readonly string[]): void => strictOnly(o, path, allowed, ScenarioError);
 
 function str(o: Obj, key: string, path: string): string {
   const v = o[key];

@@ -8,7 +8,8 @@
 import type { Action } from '../actions';
 import { SpecError, resolveSpec } from '../hardware/spec';
 import type { ProfileName } from '../hardware/timing';
-import { ScenarioError, parseAction, type Obj } from '../scenario/parse';
+import { ScenarioError, parseAction } from '../scenario/parse';
+import { obj as strictObj, onlyFields, type Obj } from '../strict-json';
 import type { SourceFile } from '../servicemodel';
 import { checkSeed, type ServiceFiles } from '../simulation';
 import { fromBase64, toBase64 } from './base64';
@@ -79,16 +80,8 @@ export class RunFileError extends Error {
   }
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new RunFileError(path, `must be an object, got ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`);
-  return v;
-}
-
-function only(o: Obj, path: string, allowed: readonly string[]): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) throw new RunFileError(`${path}.${k}`, `unknown field; allowed here: ${allowed.join(', ')}`);
-}
+const obj = (v: unknown, path: string): Obj => strictObj(v, path, RunFileError);
+const only = (o: Obj, path: string, allowed: readonly string[]): void => onlyFields(o, path, allowed, RunFileError);
 
 function text(v: unknown, path: string, max: number = RUN_LIMITS.fileChars): string {
   if (typeof v !== 'string') throw new RunFileError(path, `must be a string, got ${typeof v}`);

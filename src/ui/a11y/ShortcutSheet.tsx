@@ -7,6 +7,7 @@
  * and focus returns to where it was.
  */
 
+import { handleModalKeys } from '../components/modalKeys';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
@@ -34,7 +35,6 @@ const selectRunning = (s: FabricState) => s.running;
 const selectLesson = (s: FabricState) => s.lesson;
 const selectConnection = (s: FabricState) => s.connection;
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The registered shortcuts by group, in the order their groups first appear. */
 export function groupShortcuts(list: readonly Registered[]): [string, Registered[]][] {
@@ -75,32 +75,7 @@ function Sheet({ onClose }: { onClose: () => void }) {
     return () => document.removeEventListener('focusin', onFocusIn);
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const el = ref.current;
-    if (!el) return;
-    const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (items.length === 0) {
-      e.preventDefault();
-      return;
-    }
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    const at = document.activeElement;
-    if (e.shiftKey && (at === first || at === el)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && at === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleModalKeys(e, ref.current, onClose);
 
   return (
     <div

@@ -10,6 +10,7 @@
  * leaves these refusals to this dialog, never shows it.
  */
 
+import { handleModalKeys } from '../components/modalKeys';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { formatClock } from '../../sim/engine/time';
@@ -75,27 +76,7 @@ function ForkDialogBox(props: { question: string; onConfirm: () => void; onCance
     };
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button')];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return;
-    const at = document.activeElement;
-    if (e.shiftKey && (at === first || !e.currentTarget.contains(at))) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (at === last || !e.currentTarget.contains(at))) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleModalKeys(e, e.currentTarget, onCancel);
 
   return (
     // a click on the backdrop keeps focus in the dialog
