@@ -16,6 +16,8 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const PORT = Number(process.env.E2E_PORT ?? 5199);
+/** The built app (with its Content-Security-Policy), served by `vite preview` for e2e/csp.spec.ts. */
+export const BUILT_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,12 +36,22 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite build --outDir node_modules/.tmp/e2e-dist --emptyOutDir --logLevel warn && npx vite preview --outDir node_modules/.tmp/e2e-dist --port ${BUILT_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${BUILT_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { FabricClient, type WorkerLike } from './ui/client';
 import { FabricProvider } from './ui/context';
+import { initPerf } from './ui/perf';
 import { planStart } from './ui/run/start';
 import { watchLinkHash } from './ui/run/verify';
 import { appStore } from './ui/store/store';
@@ -16,6 +17,7 @@ import type { InitOptions } from './worker/protocol';
 import './ui/styles.css';
 import './ui/presenter/startup';
 
+initPerf(window.location.search);
 const worker = new Worker(new URL('./worker/index.ts', import.meta.url), { type: 'module', name: 'fabric-sim' });
 const client = new FabricClient(worker as WorkerLike, appStore);
 const send = client.send.bind(client);

@@ -6,6 +6,7 @@
 
 import type { FromWorker, InitOptions, ToWorker } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
+import { perfMessage, perfSnapshotApplied } from './perf';
 import { applyMessage, applyTransportError } from './store/apply';
 import type { FabricStore } from './store/store';
 
@@ -41,7 +42,9 @@ export class FabricClient {
       const msg = e.data;
       // A frame request is answered by a frame, or by a snapshot when the run was rebuilt (a seek back).
       if (msg.type === 'frame' || msg.type === 'snapshot') this.awaitingFrame = false;
+      perfMessage(msg);
       applyMessage(this.store, msg);
+      if (msg.type === 'snapshot') perfSnapshotApplied();
     });
     worker.addEventListener('error', (e) => {
       const text = e instanceof ErrorEvent && e.message ? e.message : 'the simulation worker failed to start';

@@ -33,6 +33,11 @@ export function useFabric<T>(selector: (s: FabricState) => T): T {
   return useStore(useFabricContext().store, selector);
 }
 
+/** The store itself, for hooks that subscribe in their own way (see store/throttle.ts). */
+export function useFabricStore(): FabricStore {
+  return useFabricContext().store;
+}
+
 export function useActions(): Actions {
   return useFabricContext().actions;
 }

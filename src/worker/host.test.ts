@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HOUR } from '../sim/engine/time';
 import { Simulation } from '../sim/simulation';
 import { RECORDED_SERVICE } from '../test/recorded';
-import { WorkerHost, type HostEnv } from './host';
+import { DEPLOYMENTS } from '../sim/fabric/view';
+import { serviceFiles } from '../sim/servicemodel/synthetic';
+import { DEPLOYMENTS_PER_FRAME, WorkerHost, type HostEnv } from './host';
 import { PROTOCOL_VERSION, type Frame, type FromWorker, type ToWorker } from './protocol';
 
 const DEPLOY = [{ service: 'shop', ...RECORDED_SERVICE }];
@@ -120,6 +122,25 @@ describe('WorkerHost protocol', () => {
     expect(errors[0]).toMatch(/has not been started/);
     expect(errors[1]).toMatch(/protocol/);
     expect(errors[2]).toMatch(/unknown speed 7/);
+  });
+
+  it('sends the records of at most DEPLOYMENTS_PER_FRAME deployments a frame, the rest in the next frames', () => {
+    const { env, send, frame } = connect();
+    const services = Array.from({ length: DEPLOYMENTS_PER_FRAME + 30 }, (_, i) => ({ service: `s${i}`, ...serviceFiles(`s${i}`, [{ name: 'Web', instances: 1, port: 80 }]) }));
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 3, datacenter: { preset: 'cluster' }, speed: 60, running: true, deploy: services } });
+    env.advance(30_000);
+    const sent = new Map<string, number>();
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const f = frame();
+      const d = f.diff[DEPLOYMENTS];
+      counts.push((d?.updated.length ?? 0) + (d?.added.length ?? 0));
+      for (const r of [...(d?.updated ?? []), ...(d?.added ?? [])]) sent.set(r.id, i);
+    }
+    expect(Math.max(...counts)).toBe(DEPLOYMENTS_PER_FRAME);
+    // every deployment touched is sent within two frames
+    expect(sent.size).toBe(services.length);
+    send({ type: 'pause' });
   });
 
   it('runs as fast as possible within a tick budget at speed max', () => {

@@ -47,6 +47,13 @@ const MAX_WALL_STEP_MS = 250;
 const MAX_IDLE_RATE = 86_400;
 /** Most log records an export replays and sends (about 100 MB of JSON Lines at most). */
 export const EXPORT_LOG_LIMIT = 500_000;
+/**
+ * Most deployments whose records one frame recomputes and sends. A large run touches
+ * hundreds of deployments a frame while it deploys; the rest wait for the next frames
+ * (oldest first, watched ones before all), and one waiting is touched again costs
+ * nothing more, so frames stay small and records are at most a few frames late.
+ */
+export const DEPLOYMENTS_PER_FRAME = 100;
 
 export class WorkerHost {
   private timeline: Timeline | undefined;
@@ -327,7 +334,7 @@ export class WorkerHost {
     const driverLog = drivers.since(this.sentDriverLog, LOG_PER_FRAME);
     this.sentDriverLog = drivers.logCount;
     const hw = sim.hardwareView.diff();
-    sim.fabricView.update();
+    this.updateFabricView(sim);
     sim.fcReplicas.updateView(sim.view, sim.decisions.waiting, sim.decisions.committedCount);
     return {
       ...this.status(),
@@ -341,6 +348,23 @@ export class WorkerHost {
       markers: this.newMarkers(sim),
       ...this.lessonIfChanged(),
     };
+  }
+
+  /** Recomputes the records of at most DEPLOYMENTS_PER_FRAME touched deployments (see there). */
+  private updateFabricView(sim: Simulation): void {
+    const dirty = sim.fabric.dirty;
+    if (dirty.size <= DEPLOYMENTS_PER_FRAME) {
+      sim.fabricView.update();
+      return;
+    }
+    // a Set keeps the order ids were first added: the longest waiting come first, after the watched
+    const watched = sim.fabricView.watched;
+    const first = [...watched].filter((id) => dirty.has(id));
+    const order = first.length === 0 ? [...dirty] : [...first, ...[...dirty].filter((id) => !watched.has(id))];
+    const later = order.slice(DEPLOYMENTS_PER_FRAME);
+    for (const id of later) dirty.delete(id);
+    sim.fabricView.update();
+    for (const id of later) dirty.add(id);
   }
 
   private lessonIfChanged(): { lesson?: NonNullable<Snapshot['lesson']> } {

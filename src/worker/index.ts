@@ -8,7 +8,31 @@ import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (msg: FromWorker): void => self.postMessage(msg);
+/**
+ * The bulk host arrays of a message, to transfer instead of copy: the worker made them
+ * for this message alone (HardwareView.full and diff return fresh arrays), so it never
+ * reads them again. The in-memory channel of the tests clones instead, as it should.
+ */
+function transfers(msg: FromWorker): Transferable[] {
+  const out: Transferable[] = [];
+  const add = (a: ArrayBufferView | undefined) => {
+    if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  };
+  const hosts = msg.type === 'snapshot' ? msg.snapshot.hosts : msg.type === 'frame' ? msg.frame.hw.hosts : undefined;
+  add(hosts?.status);
+  add(hosts?.fault);
+  add(hosts?.instances);
+  if (msg.type === 'frame' && msg.frame.hw.changed) {
+    const c = msg.frame.hw.changed;
+    add(c.index);
+    add(c.status);
+    add(c.fault);
+    add(c.instances);
+  }
+  return out;
+}
+
+const post = (msg: FromWorker): void => self.postMessage(msg, transfers(msg));
 
 const host = new WorkerHost(post, {
   now: () => performance.now(),

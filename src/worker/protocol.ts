@@ -173,8 +173,11 @@ export type FromWorker =
   | { readonly type: 'seeking'; readonly from: number; readonly to: number; readonly done: boolean }
   | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
 
-/** Most log records one frame carries; the UI shows the newest anyway. */
-export const LOG_PER_FRAME = 500;
+/**
+ * Most log records (and driver log entries) one frame carries: the UI draws the newest
+ * 200, so a busy frame of a large run sends no more than it can show.
+ */
+export const LOG_PER_FRAME = 200;
 
 export function assertNever(x: never, what: string): never {
   throw new Error(`unhandled ${what}: ${JSON.stringify(x)}`);

@@ -172,6 +172,12 @@ export class Engine {
     return this.queue.peekTime();
   }
 
+  /** The event that will run next, if any (not run). */
+  peek(): SimEvent | undefined {
+    this.dropCancelledHead();
+    return this.queue.peek();
+  }
+
   private dropCancelledHead(): void {
     while (this.cancelled.size > 0 && this.queue.size > 0 && this.cancelled.has(this.queue.peekSeq()!)) {
       this.queue.pop();
@@ -189,7 +195,11 @@ export class Engine {
     return this.dispatch(ev, this.queue.lastTime);
   }
 
-  private dispatch(ev: SimEvent, t: SimTime): StepResult {
+  private dispatch(ev: SimEvent, at: SimTime): StepResult {
+    // Times come out of the queue's Float64Array as heap numbers; an int32 of the same
+    // value is a small integer, so the times the model stores (history entries, log
+    // records, disk ages: millions of fields at region scale) need no box of their own.
+    const t = at <= 0x7fffffff ? at | 0 : at;
     this.lastAt = t;
     this.lastSeq = this.queue.lastSeq;
     if (t === this.instantTime) {

@@ -56,19 +56,42 @@ export class Fnv64 {
   private hi = 0xcbf29ce4;
   private lo = 0x84222325;
 
-  /** Feeds the UTF-8 bytes of `s`. ASCII takes a fast path. */
+  /**
+   * Feeds the UTF-8 bytes of `s`. ASCII takes a fast path: the state in four 16-bit limbs,
+   * so that each step is small-integer arithmetic (no division, no closure).
+   */
   update(s: string): this {
-    let hi = this.hi;
-    let lo = this.lo;
-    const mix = (b: number): void => {
-      lo = (lo ^ b) >>> 0;
-      // (hi:lo) * (2^40 + 0x1b3) mod 2^64
-      const loProduct = lo * P_LO; // < 2^41, exact in a double
-      const carry = Math.floor(loProduct / TWO32);
-      hi = (Math.imul(hi, P_LO) + carry + (lo << 8)) >>> 0;
-      lo = loProduct >>> 0;
-    };
-    forEachUtf8Byte(s, mix);
+    const n = s.length;
+    let i = 0;
+    // (h3:h2:h1:h0) * (2^40 + 0x1b3) mod 2^64, limb by limb; every term stays below 2^27
+    let h0 = this.lo & 0xffff;
+    let h1 = this.lo >>> 16;
+    let h2 = this.hi & 0xffff;
+    let h3 = this.hi >>> 16;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      h0 ^= c;
+      const t0 = h0 * P_LO;
+      const t1 = h1 * P_LO + (t0 >>> 16);
+      const t2 = h2 * P_LO + (h0 << 8) + (t1 >>> 16);
+      h3 = (h3 * P_LO + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+    }
+    let lo = ((h1 << 16) | h0) >>> 0;
+    let hi = ((h3 << 16) | h2) >>> 0;
+    if (i < n) {
+      // the rest byte by byte, through the UTF-8 encoder
+      const mix = (b: number): void => {
+        lo = (lo ^ b) >>> 0;
+        const loProduct = lo * P_LO; // < 2^41, exact in a double
+        hi = (Math.imul(hi, P_LO) + Math.floor(loProduct / TWO32) + (lo << 8)) >>> 0;
+        lo = loProduct >>> 0;
+      };
+      forEachUtf8Byte(i === 0 ? s : s.slice(i), mix);
+    }
     this.hi = hi;
     this.lo = lo;
     return this;

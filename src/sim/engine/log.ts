@@ -26,17 +26,29 @@ export interface LogRecord {
  * JSON number formatting is fixed by ECMAScript, so this is byte-identical everywhere.
  */
 export function canonicalRecord(r: Pick<LogRecord, 't' | 'kind' | 'subject' | 'fields'>): string {
-  let out = `[${r.t},${JSON.stringify(r.kind)},${JSON.stringify(r.subject)},{`;
-  const keys = Object.keys(r.fields).sort();
+  let out = `[${r.t},${quoted(r.kind)},${JSON.stringify(r.subject)},{`;
+  const keys = Object.keys(r.fields);
+  if (keys.length > 1) keys.sort();
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const v = r.fields[k];
     if (typeof v === 'number' && !Number.isFinite(v)) {
       throw new RangeError(`log field ${k} of ${r.kind} is not a finite number`);
     }
-    out += `${i ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(v ?? null)}`;
+    out += `${i ? ',' : ''}${quoted(k)}:${JSON.stringify(v ?? null)}`;
   }
   return `${out}}]\n`;
+}
+
+/** JSON strings of event kinds and field names: a few hundred names, quoted once each. */
+const QUOTED = new Map<string, string>();
+function quoted(name: string): string {
+  let q = QUOTED.get(name);
+  if (q === undefined) {
+    q = JSON.stringify(name);
+    if (QUOTED.size < 4096) QUOTED.set(name, q);
+  }
+  return q;
 }
 
 export interface EventLogState {

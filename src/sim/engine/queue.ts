@@ -20,6 +20,11 @@ export class EventQueue<T> {
     return this.n > 0 ? this.times[0] : undefined;
   }
 
+  /** Payload of the earliest entry, or undefined when empty. */
+  peek(): T | undefined {
+    return this.n > 0 ? this.items[0] : undefined;
+  }
+
   peekSeq(): number | undefined {
     return this.n > 0 ? this.seqs[0] : undefined;
   }

@@ -3,7 +3,8 @@
  * cores, memory and disk in use (typed arrays); per rack the free cores of its eligible
  * hosts; and a max-heap of racks by free cores (lazy: stale entries are skipped) to find
  * room for a new fault domain in O(log racks). Finding a host inside a rack scans only
- * that rack. Placing n instances costs about n log(racks) + n x hosts-per-rack.
+ * that rack, and a rack without the free cores in all is passed over at once. Placing n
+ * instances costs about n log(racks) + n x hosts-per-rack.
  */
 
 import type { Datacenter } from '../hardware/datacenter';
@@ -136,6 +137,8 @@ export class Capacity {
 
   /** The eligible host of a rack where `d` fits with the most free cores left (spreads load), or -1. */
   hostInRack(rack: number, d: Demand): number {
+    // no eligible host of a rack with fewer free cores in all can take it: a full rack costs O(1)
+    if (this.rackFree[rack]! < d.cores) return -1;
     const info = this.dc.topology.racks[rack]!;
     let best = -1;
     let bestFree = -1;

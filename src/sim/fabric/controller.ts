@@ -15,7 +15,7 @@ import { lbId, torId } from '../hardware/ids';
 import { Capacity, type Demand } from './capacity';
 import type { Decide } from './decisions';
 import { DeploymentHistory } from './history';
-import type { Deployment, Disk, Instance, InstanceStatus, Slot } from './model';
+import { rebuildDisk, recordStatus, type Deployment, type Instance, type InstanceStatus, type Slot } from './model';
 import { Network } from './network';
 import type { PackageRole, ServicePackage } from './package';
 import type { FabricTiming } from './timing';
@@ -26,14 +26,18 @@ export class FabricController {
   readonly deployments = new Map<string, Deployment>();
   readonly capacity: Capacity;
   readonly network: Network;
-  /** Instances the FC has placed on each host. */
-  private readonly byHost = new Map<number, Set<Instance>>();
+  /**
+   * Instances the FC has placed on each host, in placement order. Each list is replaced,
+   * never changed, when an instance comes or goes (two or three a host: an exact-size
+   * array costs a fraction of a Set, and a list being read never changes under its reader).
+   */
+  private readonly byHost = new Map<number, readonly Instance[]>();
   /** Stale copies still running on hosts the FC gave up while they were cut off. */
   private readonly ghosts = new Map<number, string[]>();
   /** Instances waiting for a host, in arrival order. */
   private readonly waiting = new Set<Instance>();
-  /** Base VHDs already copied to each host. */
-  private readonly imageCache = new Map<number, Set<string>>();
+  /** Base VHDs already copied to each host (usually one: an exact-size list). */
+  private readonly imageCache = new Map<number, readonly string[]>();
   /** Deployments with instances to heal, waiting their turn; and those being healed. */
   private readonly healQueue: string[] = [];
   private readonly healing = new Map<string, Set<Instance>>();
@@ -112,7 +116,7 @@ export class FabricController {
       for (const inst of left) this.relocate(inst, `host lost (${reason})`);
       // the host may have come back while the decision was being agreed
       if (this.hw.dc.statusOf(h) === 'Healthy') return left.length > 0 ? { instances: left.length } : null;
-      const moved = this.instancesOnHost(h).size;
+      const moved = this.instancesOnHost(h).length;
       this.hostLost(h, reason);
       return { instances: left.length + moved };
     });
@@ -137,10 +141,13 @@ export class FabricController {
 
   private instanceOf(uid: number, id: string): Instance | undefined {
     const dep = this.byUid.get(uid);
-    const m = /_IN_(\d+)$/.exec(id);
-    if (!dep || !m) return undefined;
-    const role = id.slice(dep.service.length + 1, m.index);
-    const inst = dep.roles.get(role)?.[Number(m[1])];
+    if (!dep) return undefined;
+    // `<service>/<role>_IN_<n>`: only the last `_IN_` can be followed by digits alone
+    const at = id.lastIndexOf('_IN_');
+    const n = at < 0 ? NaN : digitsAt(id, at + 4);
+    if (Number.isNaN(n)) return undefined;
+    const role = id.slice(dep.service.length + 1, at);
+    const inst = dep.roles.get(role)?.[n];
     return inst && inst.phase !== 'gone' ? inst : undefined;
   }
 
@@ -157,8 +164,8 @@ export class FabricController {
     return (dep.packages[inst.pkgIndex] ?? dep.pkg).roles[inst.roleIndex]!;
   }
 
-  instancesOnHost(h: number): ReadonlySet<Instance> {
-    return this.byHost.get(h) ?? EMPTY_SET;
+  instancesOnHost(h: number): readonly Instance[] {
+    return this.byHost.get(h) ?? EMPTY_LIST;
   }
 
   // ---- deploying ---------------------------------------------------------------------
@@ -214,6 +221,7 @@ export class FabricController {
       downMs: 0,
       downSince: undefined,
       readyCounts: r.pkg.roles.map(() => 0),
+      poolCounts: r.pkg.roles.map(() => 0),
       history: new DeploymentHistory(this.engine.now, r.pkg.roles.length),
     };
     // Allocation is one transaction: every instance finds a host or nothing is reserved.
@@ -248,7 +256,7 @@ export class FabricController {
 
   private newInstance(dep: Deployment, role: PackageRole, roleIndex: number, n: number): Instance {
     const fdCount = dep.fdRacks.length;
-    const disk = (): Disk => ({ generation: 0, createdAt: this.engine.now, host: -1 });
+    const now = this.engine.now;
     return {
       id: `${dep.service}/${role.name}_IN_${n}`,
       deployment: dep.id,
@@ -272,10 +280,9 @@ export class FabricController {
       version: dep.pkg.label,
       pkgIndex: dep.packages.length - 1,
       waitReason: '',
-      disks: { c: disk(), d: disk(), e: disk() },
-      lastDiskOp: { op: 'deploy', diffKept: false, t: this.engine.now },
+      disks: { c: 0, d: 0, e: 0, cAt: now, dAt: now, eAt: now, host: -1 },
+      lastDiskOp: { op: 'deploy', diffKept: false, t: now },
       history: [],
-      startupLog: [],
       waitTimeouts: 0,
       recycles: 0,
     };
@@ -309,9 +316,8 @@ export class FabricController {
     }
     this.capacity.reserve(h, d);
     inst.host = h;
-    let set = this.byHost.get(h);
-    if (!set) this.byHost.set(h, (set = new Set()));
-    set.add(inst);
+    const list = this.byHost.get(h);
+    if (!list?.includes(inst)) this.byHost.set(h, list ? [...list, inst] : [inst]);
     return '';
   }
 
@@ -319,7 +325,11 @@ export class FabricController {
   private unplace(inst: Instance): void {
     if (inst.host < 0) return;
     this.capacity.release(inst.host, this.demand(inst));
-    this.byHost.get(inst.host)?.delete(inst);
+    const list = this.byHost.get(inst.host);
+    if (list?.includes(inst)) {
+      if (list.length === 1) this.byHost.delete(inst.host);
+      else this.byHost.set(inst.host, list.filter((i) => i !== inst));
+    }
     inst.host = -1;
     this.scheduleRetry();
   }
@@ -349,8 +359,7 @@ export class FabricController {
     const from = inst.status;
     inst.status = s;
     this.observer?.statusChanged(inst, from);
-    inst.history.push({ t: this.engine.now, status: s });
-    if (inst.history.length > HISTORY) inst.history.shift();
+    recordStatus(inst.history, this.engine.now, s);
     if (s !== 'ReadyRole' && inst.inPool) this.leavePool(inst);
     this.dirty.add(inst.deployment);
     this.checkAvailability(dep);
@@ -358,6 +367,7 @@ export class FabricController {
 
   private leavePool(inst: Instance): void {
     inst.inPool = false;
+    this.deploymentOf(inst).poolCounts[inst.roleIndex]!--;
     if (this.hw.dc.vipsUp()) this.hw.drivers.issue(this.activeLb(), 'removeDip', { dip: inst.dip }, { kind: 'fc.networkDone', subject: inst.deployment });
   }
 
@@ -370,16 +380,13 @@ export class FabricController {
     inst.running = false;
     inst.taskIndex = 0;
     inst.waitReason = '';
-    for (const disk of [inst.disks.c, inst.disks.d, inst.disks.e]) {
-      disk.generation++;
-      disk.createdAt = this.engine.now;
-      disk.host = h;
-    }
+    for (const disk of ['c', 'd', 'e'] as const) rebuildDisk(inst, disk, this.engine.now);
+    inst.disks.host = h;
     inst.lastDiskOp = { op, diffKept: false, t: this.engine.now };
     this.setStatus(inst, 'CreatingVM');
     const image = this.roleOf(inst).image;
     const hostId = this.hw.dc.topology.hostId(h);
-    if (this.imageCache.get(h)?.has(image.name)) {
+    if (this.imageCache.get(h)?.includes(image.name)) {
       this.createVm(inst);
     } else {
       inst.phase = 'copying';
@@ -398,9 +405,8 @@ export class FabricController {
   private vhdCopied(inst: Instance, data: Fields): Fields {
     if (!data.ok) return this.commandFailed(inst, data);
     const image = this.roleOf(inst).image.name;
-    let cache = this.imageCache.get(inst.host);
-    if (!cache) this.imageCache.set(inst.host, (cache = new Set()));
-    cache.add(image);
+    const cache = this.imageCache.get(inst.host);
+    if (!cache?.includes(image)) this.imageCache.set(inst.host, cache ? [...cache, image] : [image]);
     this.createVm(inst);
     return { image };
   }
@@ -410,7 +416,7 @@ export class FabricController {
     this.hw.drivers.issue(
       this.hw.dc.topology.hostId(inst.host),
       'createVm',
-      { instance: inst.id, diffDisk: `${inst.computerName}-D${inst.disks.d.generation}.vhd` },
+      { instance: inst.id, diffDisk: `${inst.computerName}-D${inst.disks.d}.vhd` },
       { kind: 'fc.vmCreated', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } },
       this.timing.createVmMs,
     );
@@ -483,8 +489,9 @@ export class FabricController {
   }
 
   private logTask(inst: Instance, text: string): void {
-    inst.startupLog.push({ t: this.engine.now, text });
-    if (inst.startupLog.length > HISTORY) inst.startupLog.shift();
+    const log = (inst.startupLog ??= []);
+    log.push({ t: this.engine.now, text });
+    if (log.length > HISTORY) log.shift();
   }
 
   private taskDone(inst: Instance): Fields | null {
@@ -540,8 +547,7 @@ export class FabricController {
     inst.version = dep.packages[to]!.label;
     inst.recycles = 0;
     if (!configOnly) {
-      inst.disks.e.generation++;
-      inst.disks.e.createdAt = this.engine.now;
+      rebuildDisk(inst, 'e', this.engine.now);
       inst.lastDiskOp = { op: 'in-place upgrade', diffKept: true, t: this.engine.now };
     } else this.recycleLocalStorage(inst);
     inst.phase = 'startup';
@@ -569,6 +575,7 @@ export class FabricController {
       this.hw.drivers.issue(this.activeLb(), 'addDip', { dip: inst.dip }, { kind: 'fc.dipAdded', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } });
       return { ok: false };
     }
+    if (!inst.inPool) this.deploymentOf(inst).poolCounts[inst.roleIndex]!++;
     inst.inPool = true;
     this.dirty.add(inst.deployment);
     this.checkAvailability(this.deploymentOf(inst));
@@ -582,12 +589,20 @@ export class FabricController {
   private instanceReady(inst: Instance): void {
     const dep = this.deploymentOf(inst);
     this.onInstanceReady(inst);
-    if (!dep.started && [...dep.roles.values()].every((l) => l.every((i) => i.status === 'ReadyRole'))) {
+    if (!dep.started && this.allReady(dep)) {
       dep.started = true;
       dep.status = 'Running';
       this.engine.after(0, 'deployment.running', dep.service, { slot: dep.slot });
     }
     this.healProgress(dep.id, inst);
+  }
+
+  /** Every instance is ReadyRole: the ready counts tell when it may be so, a scan confirms it (once per deployment). */
+  private allReady(dep: Deployment): boolean {
+    for (const [ri, role] of dep.pkg.roles.entries()) {
+      if (dep.readyCounts[ri]! < (dep.roles.get(role.name)?.length ?? 0)) return false;
+    }
+    return [...dep.roles.values()].every((l) => l.every((i) => i.status === 'ReadyRole'));
   }
 
   // ---- healing --------------------------------------------------------------------------
@@ -693,7 +708,7 @@ export class FabricController {
   private hostStatusChanged(h: number): void {
     if (this.capacity.refresh(h)) this.scheduleRetry();
     const s = this.hw.dc.statusOf(h);
-    if ((s === 'Offline' || s === 'BurnIn') && this.instancesOnHost(h).size > 0) {
+    if ((s === 'Offline' || s === 'BurnIn') && this.instancesOnHost(h).length > 0) {
       // The host left service: its container was taken out of service, or it was repaired
       // by hand (even during its reboot wait) and is retested. Nothing it ran survives, so
       // whatever the FC still has on it is re-created elsewhere (or waits for room); while
@@ -862,9 +877,10 @@ export class FabricController {
   available(dep: Deployment): boolean {
     for (const [ri, role] of dep.pkg.roles.entries()) {
       if (role.inputPorts.length === 0) continue;
+      // none in the pool: none serves (the common case while deploying), no scan
+      if (!dep.poolCounts[ri]) return false;
       const list = dep.roles.get(role.name) ?? [];
       if (!list.some((i) => this.serving(i))) return false;
-      void ri;
     }
     return true;
   }
@@ -949,7 +965,7 @@ export class FabricController {
     if (inst.phase !== 'unresponsive') return null;
     inst.fault = 'none';
     inst.lastDiskOp = { op: 'VM restart', diffKept: true, t: this.engine.now };
-    inst.disks.e.generation++;
+    inst.disks.e++;
     this.boot(inst);
     return { restarted: true };
   }
@@ -986,12 +1002,8 @@ export class FabricController {
     inst.running = false;
     inst.phase = 'rebooting';
     this.setStatus(inst, 'StoppingVM');
-    inst.disks.e.generation++;
-    inst.disks.e.createdAt = this.engine.now;
-    if (op === 'reimage') {
-      inst.disks.d.generation++;
-      inst.disks.d.createdAt = this.engine.now;
-    }
+    rebuildDisk(inst, 'e', this.engine.now);
+    if (op === 'reimage') rebuildDisk(inst, 'd', this.engine.now);
     inst.lastDiskOp = { op, diffKept: op === 'reboot', t: this.engine.now };
     const cmd = op === 'reboot' ? 'rebootVm' : 'reimageVm';
     this.hw.drivers.issue(this.hw.dc.topology.hostId(inst.host), cmd, { instance: inst.id }, { kind: 'fc.vmStopped', subject: inst.id, data: { dep: inst.depUid, gen: inst.gen } }, this.timing.stopMs);
@@ -1090,12 +1102,29 @@ export class FabricController {
     return this.waiting.size;
   }
 
+  /** Is the instance on the list of those waiting for room (retried when room appears)? */
+  isWaiting(inst: Instance): boolean {
+    return this.waiting.has(inst);
+  }
+
   ghostCount(h: number): number {
     return this.ghosts.get(h)?.length ?? 0;
   }
 }
 
-const EMPTY_SET: ReadonlySet<Instance> = new Set();
+const EMPTY_LIST: readonly Instance[] = Object.freeze([]);
+
+/** The number written by the digits from `from` to the end of `s` (at least one), or NaN. */
+function digitsAt(s: string, from: number): number {
+  if (from >= s.length) return NaN;
+  let n = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /** Told of every instance status change and every move; reads only (the run report's summaries). */
 export interface FabricObserver {

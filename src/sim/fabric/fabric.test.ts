@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serviceFiles, type TestRole } from '../servicemodel/synthetic';
 import { MINUTE } from '../engine/time';
 import { Simulation } from '../simulation';
-import type { Instance } from './model';
+import { statusHistory, type Instance } from './model';
 
 function setup(datacenter: unknown = { preset: 'classroom' }, timing: 'realistic' | 'fast' = 'realistic', seed = 1) {
   const sim = new Simulation({ seed, datacenter, timing });
@@ -119,7 +119,7 @@ describe('goal-state reconciliation and service healing', () => {
 
   it('drives a new instance through the Service Management statuses to ReadyRole', () => {
     const { get } = deployBook();
-    const seen = get('book/Web_IN_0').history.map((h) => h.status);
+    const seen = statusHistory(get('book/Web_IN_0')).map((h) => h.status);
     expect(seen).toEqual(['CreatingVM', 'StartingVM', 'CreatingRole', 'StartingRole', 'ReadyRole']);
     expect(get('book/Web_IN_0').inPool).toBe(true);
   });
@@ -143,12 +143,12 @@ describe('goal-state reconciliation and service healing', () => {
   it('a hung host is rebooted in place and its instances keep their disks', () => {
     const { sim, get, hostOf, run } = deployBook();
     const host = hostOf('book/Web_IN_0');
-    const d = get('book/Web_IN_0').disks.d.generation;
+    const d = get('book/Web_IN_0').disks.d;
     sim.hardware.fail(host, 'hang');
     run(20 * MINUTE);
     expect(hostOf('book/Web_IN_0')).toBe(host);
     expect(get('book/Web_IN_0').status).toBe('ReadyRole');
-    expect(get('book/Web_IN_0').disks.d.generation).toBe(d);
+    expect(get('book/Web_IN_0').disks.d).toBe(d);
     expect(get('book/Web_IN_0').lastDiskOp).toMatchObject({ op: 'host reboot', diffKept: true });
   });
 
@@ -239,9 +239,9 @@ describe('disks: what survives what (fidelity.md)', () => {
     run(10 * MINUTE);
     const after = get('legacy/Vm_IN_0');
     expect(after.status).toBe('ReadyRole');
-    expect(after.disks.c.generation === before.c.generation).toBe(cKept);
-    expect(after.disks.d.generation === before.d.generation).toBe(dKept);
-    expect(after.disks.e.generation === before.e.generation).toBe(eKept);
+    expect(after.disks.c === before.c).toBe(cKept);
+    expect(after.disks.d === before.d).toBe(dKept);
+    expect(after.disks.e === before.e).toBe(eKept);
     expect(after.lastDiskOp.diffKept).toBe(dKept);
   });
 
@@ -251,9 +251,9 @@ describe('disks: what survives what (fidelity.md)', () => {
     sim.hardware.fail(hostOf('legacy/Vm_IN_1'), 'hardware');
     run(30 * MINUTE);
     const after = get('legacy/Vm_IN_1');
-    expect(after.disks.c.generation).toBeGreaterThan(before.c.generation);
-    expect(after.disks.d.generation).toBeGreaterThan(before.d.generation);
-    expect(after.disks.e.generation).toBeGreaterThan(before.e.generation);
-    expect(after.disks.d.host).toBe(after.host);
+    expect(after.disks.c).toBeGreaterThan(before.c);
+    expect(after.disks.d).toBeGreaterThan(before.d);
+    expect(after.disks.e).toBeGreaterThan(before.e);
+    expect(after.disks.host).toBe(after.host);
   });
 });

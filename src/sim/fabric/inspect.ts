@@ -7,6 +7,7 @@
 import { formatClock, HOUR } from '../engine/time';
 import type { DiskRow, Inspection } from '../hardware/inspect';
 import type { FabricController } from './controller';
+import { statusHistory } from './model';
 
 /** Disk table of fidelity.md: survives VM reboot, portal reboot, portal reimage, host loss. */
 const SURVIVES: Record<'C' | 'D' | 'E', DiskRow['survives']> = {
@@ -22,12 +23,12 @@ export function inspectInstance(fc: FabricController, id: string, now: number, h
   const role = dep.pkg.roles[inst.roleIndex]!;
   const grown = (createdAt: number) => Math.round(((now - createdAt) / HOUR) * fc.timing.diffDiskWriteMiBPerHour);
   const disks: DiskRow[] = [
-    { drive: 'C:', label: `OS: base VHD ${role.image.name} (${role.image.version}), read-only, shared`, generation: inst.disks.c.generation, sizeMiB: role.image.sizeGiB * 1024, survives: SURVIVES.C },
-    { drive: 'D:', label: 'differencing / resource disk (this host only)', generation: inst.disks.d.generation, sizeMiB: grown(inst.disks.d.createdAt), survives: SURVIVES.D },
+    { drive: 'C:', label: `OS: base VHD ${role.image.name} (${role.image.version}), read-only, shared`, generation: inst.disks.c, sizeMiB: role.image.sizeGiB * 1024, survives: SURVIVES.C },
+    { drive: 'D:', label: 'differencing / resource disk (this host only)', generation: inst.disks.d, sizeMiB: grown(inst.disks.dAt), survives: SURVIVES.D },
     {
       drive: 'E:',
       label: `role root${role.localStorage.length ? `; local storage ${role.localStorage.map((l) => `${l.name} ${l.sizeInMB} MB${l.cleanOnRoleRecycle ? ' (cleaned on recycle)' : ''}`).join(', ')}` : ''}`,
-      generation: inst.disks.e.generation,
+      generation: inst.disks.e,
       sizeMiB: role.localStorage.reduce((n, l) => n + l.sizeInMB, 0),
       survives: SURVIVES.E,
     },
@@ -49,9 +50,9 @@ export function inspectInstance(fc: FabricController, id: string, now: number, h
       ['Differencing disk', `${inst.lastDiskOp.diffKept ? 'kept' : 'fresh'} after ${inst.lastDiskOp.op} at ${formatClock(inst.lastDiskOp.t)}`],
       ['Durable storage', 'blobs and tables outside the instance: survive everything'],
     ],
-    history: inst.history.map((h) => ({ t: h.t, text: `${formatClock(h.t)} ${h.status}` })),
+    history: statusHistory(inst).map((h) => ({ t: h.t, text: `${formatClock(h.t)} ${h.status}` })),
     commands: [],
     disks,
-    startupLog: inst.startupLog,
+    startupLog: inst.startupLog ?? [],
   };
 }

@@ -4,7 +4,7 @@ import { applyAction } from '../actions';
 import { MINUTE, SECOND } from '../engine/time';
 import { serviceFiles } from '../servicemodel/synthetic';
 import { Simulation } from '../simulation';
-import { checkInvariants } from './invariants';
+import { stepChecked } from '../fuzz/run';
 
 const TARGETS = ['c0-r0-h00', 'c0-r1-h01', 'c0-r2-h02', 'c0-r3-h00', 'c0-r1-tor', 'c0-r2-pdu', 'c0-r4-tor', 'c0-agg0', 'lb0', 'fc1', 'fc3'];
 
@@ -18,14 +18,7 @@ describe('invariants under random faults', () => {
           const sim = new Simulation({ seed, datacenter: { containers: 1, racksPerContainer: 6, hostsPerRack: 4 }, timing: 'fast' });
           applyAction(sim, { do: 'deploy', service: 'a', files: serviceFiles('a', [{ name: 'Web', instances: 4, port: 80 }, { name: 'Work', instances: 3 }]) });
           applyAction(sim, { do: 'deploy', service: 'b', files: serviceFiles('b', [{ name: 'Api', vmsize: 'Medium', instances: 3, port: 443 }], 2) });
-          const step = (until: number) => {
-            while (sim.engine.nextTime() !== undefined && sim.engine.nextTime()! <= until) {
-              const r = sim.engine.step()!;
-              // the replicas' own messages and timers change no fabric state
-              if (!r.event.kind.startsWith('fc.raft.')) checkInvariants(sim);
-            }
-            sim.engine.runUntil(until);
-          };
+          const step = (until: number) => stepChecked(sim, until);
           for (const f of [...faults].sort((a, b) => a.at - b.at)) {
             step(Math.max(sim.engine.now, f.at * 10 * SECOND));
             const host = /-h\d\d$/.test(f.target);
@@ -93,13 +86,7 @@ describe('invariants under random faults', () => {
           });
           applyAction(sim, { do: 'deploy', service: 'a', files: serviceFiles('a', [{ name: 'Web', instances: 3, port: 80 }, { name: 'Work', instances: 3 }]) });
           applyAction(sim, { do: 'deploy', service: 'b', files: serviceFiles('b', [{ name: 'Api', vmsize: 'Medium', instances: 3, port: 443 }], 2) });
-          const step = (until: number) => {
-            while (sim.engine.nextTime() !== undefined && sim.engine.nextTime()! <= until) {
-              const r = sim.engine.step()!;
-              if (!r.event.kind.startsWith('fc.raft.')) checkInvariants(sim);
-            }
-            sim.engine.runUntil(until);
-          };
+          const step = (until: number) => stepChecked(sim, until);
           step(MINUTE);
           const actions = faults
             .flatMap((f, k) => {
@@ -160,13 +147,7 @@ describe('invariants under random faults', () => {
           const sim = new Simulation({ seed, datacenter: { containers: 2, racksPerContainer: 3, hostsPerRack: 2, burnInFailureRate: 0 }, timing: 'fast' });
           applyAction(sim, { do: 'deploy', service: 'a', files: serviceFiles('a', [{ name: 'Web', instances: 4, port: 80 }, { name: 'Work', instances: 3 }]) });
           applyAction(sim, { do: 'deploy', service: 'b', files: serviceFiles('b', [{ name: 'Api', vmsize: 'Medium', instances: 3, port: 443 }], 2) });
-          const step = (until: number) => {
-            while (sim.engine.nextTime() !== undefined && sim.engine.nextTime()! <= until) {
-              const r = sim.engine.step()!;
-              if (!r.event.kind.startsWith('fc.raft.')) checkInvariants(sim);
-            }
-            sim.engine.runUntil(until);
-          };
+          const step = (until: number) => stepChecked(sim, until);
           const actions = [
             ...faults.map((f) => ({ at: f.at * 10 * SECOND, run: () => applyAction(sim, { do: 'fail', target: f.target, ...(/-h\d\d$/.test(f.target) ? { mode: f.mode } : {}) }) })),
             ...(addAt === undefined ? [] : [{ at: addAt * 10 * SECOND, run: () => applyAction(sim, { do: 'addContainer', racks: 2, hostsPerRack: 2 }) }]),

@@ -43,6 +43,15 @@ export function checkInvariants(sim: Simulation): void {
         // only ready instances receive load-balancer traffic
         if (i.inPool && i.status !== 'ReadyRole') throw new InvariantError(`${i.id} is in the load balancer's pool while ${i.status}`);
       }
+      // the counts kept on every change (charts, availability without a scan) are the counts
+      const ri = dep.pkg.roles.findIndex((r) => r.name === role);
+      const ready = list.filter((i) => i.status === 'ReadyRole').length;
+      const pooled = list.filter((i) => i.inPool).length;
+      if (dep.readyCounts[ri] !== ready) throw new InvariantError(`${dep.id}/${role}: ${ready} instances are ReadyRole, the ready count says ${dep.readyCounts[ri]}`);
+      if (dep.poolCounts[ri] !== pooled) throw new InvariantError(`${dep.id}/${role}: ${pooled} instances are in the pool, the pool count says ${dep.poolCounts[ri]}`);
+      for (const i of list) {
+        if (i.host >= 0 && !fc.instancesOnHost(i.host).includes(i)) throw new InvariantError(`${i.id} runs on ${dc.topology.hostId(i.host)}, which does not list it`);
+      }
       const placed = perFd.slice(0, Math.min(dep.fdRacks.length, list.length));
       if (placed.length && Math.max(...placed) - Math.min(...placed) > 1) {
         throw new InvariantError(`${dep.id}/${role}: instances per fault domain ${perFd.join(', ')} differ by more than one`);

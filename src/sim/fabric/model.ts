@@ -31,6 +31,45 @@ export type InstanceStatus =
   | 'StoppedDeallocated'
   | 'Preparing';
 
+/** Every InstanceStatus, numbered for the packed status history. */
+export const INSTANCE_STATUSES: readonly InstanceStatus[] = [
+  'RoleStateUnknown',
+  'CreatingVM',
+  'StartingVM',
+  'CreatingRole',
+  'StartingRole',
+  'ReadyRole',
+  'BusyRole',
+  'StoppingRole',
+  'StoppingVM',
+  'DeletingVM',
+  'StoppedVM',
+  'RestartingRole',
+  'CyclingRole',
+  'FailedStartingRole',
+  'FailedStartingVM',
+  'UnresponsiveRole',
+  'StoppedDeallocated',
+  'Preparing',
+];
+const STATUS_CODE: ReadonlyMap<InstanceStatus, number> = new Map(INSTANCE_STATUSES.map((s, i) => [s, i]));
+
+/** Status changes kept per instance (the newest). */
+export const STATUS_HISTORY = 30;
+
+/** Appends a status change to an instance's packed history, dropping the oldest past STATUS_HISTORY. */
+export function recordStatus(history: number[], t: number, s: InstanceStatus): void {
+  history.push(t, STATUS_CODE.get(s)!);
+  if (history.length > 2 * STATUS_HISTORY) history.splice(0, 2);
+}
+
+/** An instance's status history, oldest first. */
+export function statusHistory(inst: Pick<Instance, 'history'>): { t: number; status: InstanceStatus }[] {
+  const out: { t: number; status: InstanceStatus }[] = [];
+  for (let i = 0; i + 1 < inst.history.length; i += 2) out.push({ t: inst.history[i]!, status: INSTANCE_STATUSES[inst.history[i + 1]!]! });
+  return out;
+}
+
 /**
  * Where an instance is in the FC's reconciliation, and so which command comes next.
  * The table of transitions is in reconcile.ts.
@@ -57,6 +96,38 @@ export interface Disk {
   createdAt: number;
   /** Host index it lives on. */
   host: number;
+}
+
+/**
+ * An instance's three disk layers in one flat record (one object instead of four, for
+ * 250,000 instances): the generation of each (grows each time it is rebuilt), when each
+ * was made, and the host all three live on. Read one layer with `diskOf`.
+ */
+export interface Disks {
+  c: number;
+  d: number;
+  e: number;
+  cAt: number;
+  dAt: number;
+  eAt: number;
+  host: number;
+}
+
+export type DiskName = 'c' | 'd' | 'e';
+
+/** One disk layer of an instance, as a Disk. */
+export function diskOf(inst: Pick<Instance, 'disks'>, name: DiskName): Disk {
+  const d = inst.disks;
+  return { generation: d[name], createdAt: name === 'c' ? d.cAt : name === 'd' ? d.dAt : d.eAt, host: d.host };
+}
+
+/** Rebuilds a disk layer now. */
+export function rebuildDisk(inst: Pick<Instance, 'disks'>, name: DiskName, t: number): void {
+  const d = inst.disks;
+  d[name]++;
+  if (name === 'c') d.cAt = t;
+  else if (name === 'd') d.dAt = t;
+  else d.eAt = t;
 }
 
 export interface Instance {
@@ -89,11 +160,17 @@ export interface Instance {
   pkgIndex: number;
   /** Why it waits, when unplaced. */
   waitReason: string;
-  disks: { c: Disk; d: Disk; e: Disk };
+  disks: Disks;
   /** The last operation that touched its disks, and whether the differencing disk (D:) survived it. */
   lastDiskOp: { op: string; diffKept: boolean; t: number };
-  readonly history: { t: number; status: InstanceStatus }[];
-  readonly startupLog: { t: number; text: string }[];
+  /**
+   * Status changes, packed (time, then the status's index in INSTANCE_STATUSES, in turn):
+   * two numbers an entry instead of an object, for 250,000 instances. Read it with
+   * `statusHistory`.
+   */
+  readonly history: number[];
+  /** Startup task log, newest last (made on its first line: most roles have no startup tasks). */
+  startupLog?: { t: number; text: string }[];
   waitTimeouts: number;
   /** Times the role was recycled after a failing startup task. */
   recycles: number;
@@ -145,5 +222,7 @@ export interface Deployment {
   downSince: number | undefined;
   /** Ready instances per role (package role order), kept up to date on every status change. */
   readyCounts: number[];
+  /** Instances in the load balancer's pool per role (package role order): a role with none is not available, without a scan. */
+  poolCounts: number[];
   readonly history: DeploymentHistory;
 }

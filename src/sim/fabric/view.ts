@@ -111,6 +111,8 @@ export class FabricView {
   update(everything = false): void {
     const ids = everything ? [...this.fc.deployments.keys(), ...this.fc.refusals.keys(), ...this.sentInstances.keys()] : [...this.fc.dirty];
     this.fc.dirty.clear();
+    // a frame where no deployment changed costs nothing, however many there are
+    if (ids.length === 0) return;
     const watchAll = this.totalInstances() <= WATCH_ALL_LIMIT;
     for (const id of new Set(ids)) {
       if (!id.includes('/')) {
@@ -162,13 +164,14 @@ export class FabricView {
             configOnly: dep.upgrade.configOnly,
           }
         : null,
-      roles: dep.pkg.roles.map((r) => {
+      roles: dep.pkg.roles.map((r, ri) => {
         const list = dep.roles.get(r.name) ?? [];
         return {
           name: r.name,
           type: r.type,
           vmsize: r.vmsize,
-          ready: list.filter((i) => i.status === 'ReadyRole').length,
+          // kept on every status change: no scan of the role's instances
+          ready: dep.readyCounts[ri] ?? 0,
           total: list.length,
           behindLoadBalancer: r.inputPorts.length > 0,
         };

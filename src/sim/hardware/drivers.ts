@@ -12,7 +12,7 @@
 
 import type { Engine } from '../engine/engine';
 import type { FieldValue, Fields } from '../engine/log';
-import { parseAssetId } from './ids';
+import { parseAssetId, type AssetRef } from './ids';
 import type { Datacenter } from './datacenter';
 import type { LoadBalancerKind } from './spec';
 import type { TimingProfile } from './timing';
@@ -53,6 +53,9 @@ interface Pending {
   readonly cmd: number;
   readonly device: string;
   readonly kind: DeviceKind;
+  /** The device, parsed once when the command is issued (its host index for a host). */
+  readonly ref: AssetRef;
+  readonly host: number;
   readonly op: string;
   readonly args: Fields;
   readonly reply: Reply;
@@ -69,12 +72,88 @@ const POWER_OPS: ReadonlySet<string> = new Set(['powerOn', 'powerOff', 'powerCyc
 const LOG_CAPACITY = 2000;
 const PER_DEVICE = 20;
 
+/** Every driver op, numbered for the packed log. */
+const OPS: readonly string[] = [...new Set(Object.values(DRIVER_OPS).flat())];
+const OP_CODE: ReadonlyMap<string, number> = new Map(OPS.map((op, i) => [op, i]));
+const OUTCOMES: readonly DriverLogEntry['outcome'][] = ['sent', 'ok', 'failed', 'timeout'];
+const OUTCOME_CODE: Readonly<Record<DriverLogEntry['outcome'], number>> = { sent: 0, ok: 1, failed: 2, timeout: 3 };
+const DETAILS: Readonly<Record<string, string>> = { ok: 'done', timeout: 'no answer: device unreachable', failed: 'device reported failure' };
+
+/**
+ * The newest entries of a driver log, packed: per entry its time, one number holding the
+ * command number, op, attempt and outcome, and the command's arguments (the detail of a
+ * `sent` entry is written from them only when asked). A host's log costs a few hundred
+ * bytes instead of an object and a string per entry: the region has 100,000 of them.
+ */
+class PackedLog {
+  /** Per entry: t, then cmd * 65536 + op * 1024 + attempt * 4 + outcome. */
+  private readonly nums: number[] = [];
+  private readonly args: Fields[] = [];
+  /** Device of each entry (the data center's log only). */
+  private readonly devices: string[] | undefined;
+  /** Index of the oldest entry once the ring is full. */
+  private head = 0;
+
+  constructor(
+    private readonly capacity: number,
+    withDevices: boolean,
+  ) {
+    this.devices = withDevices ? [] : undefined;
+  }
+
+  get length(): number {
+    return this.args.length;
+  }
+
+  push(t: number, cmd: number, op: string, attempt: number, outcome: DriverLogEntry['outcome'], args: Fields, device: string): void {
+    const key = cmd * 65536 + (OP_CODE.get(op) ?? 0) * 1024 + Math.min(attempt, 255) * 4 + OUTCOME_CODE[outcome];
+    if (this.args.length < this.capacity) {
+      this.nums.push(t, key);
+      this.args.push(args);
+      this.devices?.push(device);
+      return;
+    }
+    const i = this.head;
+    this.nums[2 * i] = t;
+    this.nums[2 * i + 1] = key;
+    this.args[i] = args;
+    if (this.devices) this.devices[i] = device;
+    this.head = (i + 1) % this.capacity;
+  }
+
+  /** The newest `n` entries, oldest first; `device` names them when the log does not. */
+  entries(n: number, device = ''): DriverLogEntry[] {
+    const len = this.args.length;
+    const k = Math.min(n, len);
+    const out: DriverLogEntry[] = [];
+    for (let j = len - k; j < len; j++) {
+      const i = (this.head + j) % len;
+      const key = this.nums[2 * i + 1]!;
+      const cmd = Math.floor(key / 65536);
+      const rest = key - cmd * 65536;
+      const op = OPS[Math.floor(rest / 1024)]!;
+      const outcome = OUTCOMES[rest % 4]!;
+      out.push({
+        cmd,
+        t: this.nums[2 * i]!,
+        device: this.devices ? this.devices[i]! : device,
+        op,
+        attempt: Math.floor((rest % 1024) / 4),
+        outcome,
+        detail: outcome === 'sent' ? `${op}${argsText(this.args[i]!)}` : DETAILS[outcome]!,
+      });
+    }
+    return out;
+  }
+}
+
 export class Drivers {
   private nextCmd = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly ring: DriverLogEntry[] = [];
-  private ringStart = 0;
-  private readonly byDevice = new Map<string, DriverLogEntry[]>();
+  private readonly ring = new PackedLog(LOG_CAPACITY, true);
+  private readonly byDevice = new Map<string, PackedLog>();
+  /** Hosts' logs by host index (no id string to hash on the hot path). */
+  private readonly byHost = new Map<number, PackedLog>();
   private total = 0;
   /** Applies an op's effect on the device when it succeeds (set by the model that owns the effect). */
   private readonly effects = new Map<string, (device: string, args: Fields) => void>();
@@ -85,7 +164,7 @@ export class Drivers {
     private readonly timing: TimingProfile,
   ) {
     engine.on('driver.answer', (ev) => this.answer(ev.data.cmd as number, ev.data.outcome as CommandOutcome), { quiet: true });
-    engine.on('driver.retry', (ev) => this.send(ev.data.cmd as number), { quiet: true });
+    engine.on('driver.retry', (ev) => this.send(this.pending.get(ev.data.cmd as number)), { quiet: true });
   }
 
   /** Registers what a successful `kind.op` does to the world. */
@@ -98,19 +177,28 @@ export class Drivers {
    * (a VHD copy, a burn-in run). Returns the command number.
    */
   issue(device: string, op: string, args: Fields, reply: Reply, workMs = 0): number {
-    const kind = deviceKind(device);
+    const ref = parseAssetId(device);
+    const kind = deviceKind(device, ref);
     if (!(DRIVER_OPS[kind] as readonly string[]).includes(op)) throw new Error(`the ${kind} driver has no command ${op}`);
     const cmd = this.nextCmd++;
-    this.pending.set(cmd, { cmd, device, kind, op, args, reply, workMs, attempt: 1 });
-    this.send(cmd);
+    const host = ref?.kind === 'host' ? this.hostIndexOf(ref.c, ref.r, ref.h) : -1;
+    const p: Pending = { cmd, device, kind, ref: ref!, host, op, args, reply, workMs, attempt: 1 };
+    this.pending.set(cmd, p);
+    this.send(p);
     return cmd;
   }
 
-  private send(cmd: number): null {
-    const p = this.pending.get(cmd);
+  /** A host's index from its parsed id (as Topology.hostIndex, without parsing again). */
+  private hostIndexOf(c: number, r: number, h: number): number {
+    const rack = this.dc.topology.rack(c, r);
+    return rack && h < rack.hostCount ? rack.firstHost + h : -1;
+  }
+
+  private send(p: Pending | undefined): null {
     if (!p) return null;
-    const reach = this.reachability(p.device, p.kind, p.op);
-    this.record(p, 'sent', `${p.op}${argsText(p.args)}`);
+    const cmd = p.cmd;
+    const reach = this.reach(p.ref, p.host, p.op);
+    this.record(p, 'sent');
     const lat = this.latency(p.kind);
     if (reach === 'ok') this.engine.after(lat + p.workMs, 'driver.answer', p.device, { cmd, outcome: 'ok' });
     else if (reach === 'dead') this.engine.after(lat, 'driver.answer', p.device, { cmd, outcome: 'failed' });
@@ -124,17 +212,17 @@ export class Drivers {
     // The device may have failed while it worked on the command.
     let outcome = sent;
     if (outcome === 'ok') {
-      const now = this.reachability(p.device, p.kind, p.op);
+      const now = this.reach(p.ref, p.host, p.op);
       if (now !== 'ok') outcome = now === 'dead' ? 'failed' : 'timeout';
     }
     if (outcome === 'ok') {
-      this.record(p, 'ok', 'done');
+      this.record(p, 'ok');
       this.pending.delete(cmd);
       this.effects.get(`${p.kind}.${p.op}`)?.(p.device, p.args);
       this.reply(p, 'ok');
       return null;
     }
-    this.record(p, outcome, outcome === 'timeout' ? 'no answer: device unreachable' : 'device reported failure');
+    this.record(p, outcome);
     if (p.attempt < this.timing.driverAttempts) {
       const backoff = this.timing.driverBackoffMs * 2 ** (p.attempt - 1);
       const jitter = this.engine.rng('latency').int(0, Math.floor(backoff / 2));
@@ -148,7 +236,14 @@ export class Drivers {
   }
 
   private reply(p: Pending, outcome: CommandOutcome): void {
-    this.engine.after(0, p.reply.kind, p.reply.subject, { ...p.reply.data, ok: outcome === 'ok', outcome, cmd: p.cmd, op: p.op });
+    // (built from a copy of the caller's data, then the outcome: the same fields as a
+    // spread, without the spread's generic path for data of many shapes)
+    const data = Object.assign({}, p.reply.data) as Record<string, FieldValue>;
+    data.ok = outcome === 'ok';
+    data.outcome = outcome;
+    data.cmd = p.cmd;
+    data.op = p.op;
+    this.engine.after(0, p.reply.kind, p.reply.subject, data);
   }
 
   private latency(kind: DeviceKind): number {
@@ -159,10 +254,14 @@ export class Drivers {
   /** Can the FC reach the device, is the device dead, or does the command vanish (timeout)? */
   reachability(device: string, kind: DeviceKind, op: string): 'ok' | 'dead' | 'unreachable' {
     const ref = parseAssetId(device);
+    if (!ref) throw new Error(`no driver for ${device} (${kind})`);
+    return this.reach(ref, ref.kind === 'host' ? this.dc.topology.hostIndex(device) : -1, op);
+  }
+
+  private reach(ref: AssetRef, h: number, op: string): 'ok' | 'dead' | 'unreachable' {
     const topo = this.dc.topology;
-    switch (ref?.kind) {
+    switch (ref.kind) {
       case 'host': {
-        const h = topo.hostIndex(device);
         if (!this.dc.networkUp(h)) return 'unreachable';
         // Power commands are switched at the rack's PDU outlet: they work on a hung or
         // crashed host, and fail when the PDU itself is dead.
@@ -185,25 +284,21 @@ export class Drivers {
       case 'lb':
         return this.dc.lbUp[ref.n] ? 'ok' : 'unreachable';
       default:
-        throw new Error(`no driver for ${device} (${kind})`);
+        throw new Error(`no driver for ${assetText(ref)}`);
     }
   }
 
-  private record(p: Pending, outcome: DriverLogEntry['outcome'], detail: string): void {
-    const e: DriverLogEntry = { cmd: p.cmd, t: this.engine.now, device: p.device, op: p.op, attempt: p.attempt, outcome, detail };
+  private record(p: Pending, outcome: DriverLogEntry['outcome']): void {
+    const t = this.engine.now;
     this.total++;
-    if (this.ring.length < LOG_CAPACITY) this.ring.push(e);
-    else {
-      this.ring[this.ringStart] = e;
-      this.ringStart = (this.ringStart + 1) % LOG_CAPACITY;
-    }
-    let d = this.byDevice.get(p.device);
+    this.ring.push(t, p.cmd, p.op, p.attempt, outcome, p.args, p.device);
+    let d = p.host >= 0 ? this.byHost.get(p.host) : this.byDevice.get(p.device);
     if (!d) {
-      d = [];
-      this.byDevice.set(p.device, d);
+      d = new PackedLog(PER_DEVICE, false);
+      if (p.host >= 0) this.byHost.set(p.host, d);
+      else this.byDevice.set(p.device, d);
     }
-    d.push(e);
-    if (d.length > PER_DEVICE) d.shift();
+    d.push(t, p.cmd, p.op, p.attempt, outcome, p.args, p.device);
   }
 
   /** Driver log entries written so far. */
@@ -213,8 +308,7 @@ export class Drivers {
 
   /** The newest driver log entries, oldest first. */
   recent(n = LOG_CAPACITY): DriverLogEntry[] {
-    const all = [...this.ring.slice(this.ringStart), ...this.ring.slice(0, this.ringStart)];
-    return all.slice(-n);
+    return this.ring.entries(n);
   }
 
   /** Entries with index >= `from` in the order written (for frames), at most `max`. */
@@ -224,7 +318,9 @@ export class Drivers {
   }
 
   forDevice(device: string): readonly DriverLogEntry[] {
-    return this.byDevice.get(device) ?? [];
+    const ref = parseAssetId(device);
+    const log = ref?.kind === 'host' ? this.byHost.get(this.hostIndexOf(ref.c, ref.r, ref.h)) : this.byDevice.get(device);
+    return log?.entries(PER_DEVICE, device) ?? [];
   }
 
   get inFlight(): number {
@@ -232,8 +328,7 @@ export class Drivers {
   }
 }
 
-export function deviceKind(device: string): DeviceKind {
-  const ref = parseAssetId(device);
+export function deviceKind(device: string, ref = parseAssetId(device)): DeviceKind {
   switch (ref?.kind) {
     case 'host':
     case 'tor':
@@ -245,6 +340,8 @@ export function deviceKind(device: string): DeviceKind {
       throw new Error(`${device} is not a device with a driver`);
   }
 }
+
+const assetText = (ref: AssetRef): string => JSON.stringify(ref);
 
 function argsText(args: Fields): string {
   const keys = Object.keys(args);

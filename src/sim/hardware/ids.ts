@@ -38,8 +38,43 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => AssetRef][] = [
   [/^fc([0-4])$/, (m) => ({ kind: 'fc', n: +m[1]! })],
 ];
 
+/**
+ * `c<n>-r<n>-h<dd>` read by hand (the ids of driver commands and events, millions of
+ * them at region scale), exactly as its pattern above reads it; undefined otherwise.
+ */
+function parseHostFast(id: string): AssetRef | undefined {
+  const n = id.length;
+  if (n < 8 || id.charCodeAt(0) !== 99 /* c */ || id.charCodeAt(n - 3) !== 104 /* h */ || id.charCodeAt(n - 4) !== 45 /* - */) return undefined;
+  const h1 = id.charCodeAt(n - 2) - 48;
+  const h2 = id.charCodeAt(n - 1) - 48;
+  if (h1 < 0 || h1 > 9 || h2 < 0 || h2 > 9) return undefined;
+  // c<n>
+  let i = 1;
+  const num = (): number => {
+    const start = i;
+    let v = 0;
+    while (i < n) {
+      const d = id.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+      i++;
+    }
+    // one digit at least, and no leading zero
+    if (i === start || (i - start > 1 && id.charCodeAt(start) === 48)) return -1;
+    return v;
+  };
+  const c = num();
+  if (c < 0 || id.charCodeAt(i) !== 45 || id.charCodeAt(i + 1) !== 114 /* r */) return undefined;
+  i += 2;
+  const r = num();
+  if (r < 0 || i !== n - 4) return undefined;
+  return { kind: 'host', c, r, h: h1 * 10 + h2 };
+}
+
 /** Parses an asset id, or returns undefined when it matches no pattern. */
 export function parseAssetId(id: string): AssetRef | undefined {
+  const host = parseHostFast(id);
+  if (host) return host;
   for (const [re, make] of PATTERNS) {
     const m = re.exec(id);
     if (m) return make(m);

@@ -10,7 +10,7 @@
 
 import type { LogRecord } from '../engine/log';
 import type { FabricController, FabricObserver } from '../fabric/controller';
-import type { Deployment, Instance, InstanceStatus } from '../fabric/model';
+import { statusHistory, type Deployment, type Instance, type InstanceStatus } from '../fabric/model';
 import type { Hardware } from '../hardware/hardware';
 import { parseAssetId, rackId } from '../hardware/ids';
 import { DurationStats, Ring } from './ring';
@@ -369,7 +369,7 @@ export class RunLedger implements FabricObserver {
 
 /** When the instance last stopped being ready, from its (bounded) status history. */
 function leftReadyAt(inst: Instance): number | undefined {
-  const h = inst.history;
+  const h = statusHistory(inst);
   for (let i = h.length - 2; i >= 0; i--) if (h[i]!.status === 'ReadyRole') return h[i + 1]!.t;
   return undefined;
 }

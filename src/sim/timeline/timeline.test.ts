@@ -5,10 +5,11 @@ import { scenarioFiles } from '../../cli/scenario';
 import { parseScenario } from '../scenario/parse';
 import { runScenario, scenarioTimeline } from '../scenario/run';
 import { Simulation } from '../simulation';
+import { serviceFiles } from '../servicemodel/synthetic';
 import { buildTimeline, recordOf } from './build';
 import { cloneSimulation } from './checkpoint';
 import { parseRunFile, runFileToJson, type RunBase } from './record';
-import { ForkNeeded, Timeline } from './timeline';
+import { CHECKPOINT_BUDGET_BYTES, checkpointPolicy, ForkNeeded, Timeline } from './timeline';
 
 const PUBLIC = join(__dirname, '../../../public');
 const text = (p: string) => readFileSync(join(PUBLIC, p), 'utf8');
@@ -42,6 +43,35 @@ describe('checkpoints', () => {
     timeline.advance(60 * MIN);
     expect(copy.summary()).toEqual(timeline.sim.summary());
     expect(copy.hardware.dc).not.toBe(timeline.sim.hardware.dc);
+  });
+
+  it('takes them further apart as the run grows, within a budget', () => {
+    // the demo and the cluster keep the plain intervals
+    expect(checkpointPolicy(64, 6)).toMatchObject({ everyEvents: 20_000, everyMs: 30 * MIN });
+    expect(checkpointPolicy(1000, 300)).toMatchObject({ everyEvents: 20_000, everyMs: 30 * MIN });
+    // a deployed region: a copy's time grows with its size, so do the intervals
+    const region = checkpointPolicy(100_000, 250_000);
+    expect(region.everyEvents).toBeGreaterThan(500_000);
+    expect(region.everyMs).toBe(6 * 60 * MIN);
+    // one copy of it does not fit the budget beside the first: seeks replay from there
+    expect(region.bytes).toBeGreaterThan(CHECKPOINT_BUDGET_BYTES / 2);
+  });
+
+  it('copies a large state exactly: many instances, their packed histories and lists', () => {
+    const sim = new Simulation({ seed: 3, datacenter: { preset: 'demo' } });
+    for (let s = 0; s < 3; s++) sim.deploy(`svc${s}`, 'production', serviceFiles(`svc${s}`, [{ name: 'Web', instances: 20, port: 80 }, { name: 'Worker', instances: 20 }], 5));
+    sim.engine.runUntil(20 * MIN);
+    sim.hardware.fail('c0-r1-tor');
+    sim.engine.runUntil(40 * MIN);
+    const copy = cloneSimulation(sim);
+    const a = [...sim.fabric.deployments.values()].flatMap((d) => [...d.roles.values()].flat());
+    const b = [...copy.fabric.deployments.values()].flatMap((d) => [...d.roles.values()].flat());
+    expect(b).toEqual(a);
+    expect(b[0]).not.toBe(a[0]);
+    expect(copy.fabric.instancesOnHost(a[0]!.host)).toEqual(sim.fabric.instancesOnHost(a[0]!.host));
+    copy.engine.runUntil(3 * 60 * MIN);
+    sim.engine.runUntil(3 * 60 * MIN);
+    expect(copy.summary()).toEqual(sim.summary());
   });
 
   it('refuses a closure it cannot copy rather than drift', () => {

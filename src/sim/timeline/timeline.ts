@@ -37,6 +37,8 @@ interface Checkpoint {
   /** Script entries applied when it was taken. */
   readonly cursor: number;
   readonly processed: number;
+  /** Its estimated size (checkpointPolicy). */
+  readonly bytes: number;
   readonly sim: Simulation;
   readonly expectations: number;
   readonly stop: number;
@@ -47,11 +49,46 @@ interface Checkpoint {
 const CHECKPOINT_EVERY_MS = 30 * 60_000;
 /** Events between checkpoints: what a seek may have to replay at most. */
 const CHECKPOINT_EVERY_EVENTS = 20_000;
-/** Checkpoints kept; when full, every other one is dropped (the first always stays). */
+/** Checkpoints kept; when full, every other one is dropped (the first and the newest always stay). */
 const MAX_CHECKPOINTS = 48;
-/** Above this many hosts a checkpoint is a large copy: keep fewer. */
-const LARGE_HOSTS = 20_000;
-const MAX_LARGE_CHECKPOINTS = 6;
+/**
+ * A checkpoint is a copy of the whole simulation, so its cost follows the simulation's
+ * size: about this many bytes per host and per role instance (calibrated with
+ * `npm run bench`, checkpointMB at region scale, rounded up).
+ */
+export const CHECKPOINT_BYTES_PER_HOST = 100;
+export const CHECKPOINT_BYTES_PER_INSTANCE = 1_600;
+/** Up to this size a checkpoint is cheap: the intervals above hold as they are. */
+const SMALL_CHECKPOINT_BYTES = 8 * 2 ** 20;
+/** Memory all checkpoints together may take (a region run must stay within 1 GiB in all). */
+export const CHECKPOINT_BUDGET_BYTES = 384 * 2 ** 20;
+/** However large the run, a checkpoint at least this often in simulated time (when it fits the budget). */
+const MAX_CHECKPOINT_EVERY_MS = 6 * 3_600_000;
+
+export interface CheckpointPolicy {
+  /** Estimated size of a checkpoint now, bytes. */
+  readonly bytes: number;
+  /** Events and simulated ms between checkpoints. */
+  readonly everyEvents: number;
+  readonly everyMs: number;
+}
+
+/**
+ * When to take checkpoints of a simulation this size. A copy costs time in proportion to
+ * its size, so a larger simulation takes them after proportionally more events (the copy
+ * stays a small share of the run's time) and more simulated time; the budget then
+ * bounds how many are kept. The demo and the cluster keep the plain intervals.
+ */
+export function checkpointPolicy(hosts: number, instances: number): CheckpointPolicy {
+  const bytes = hosts * CHECKPOINT_BYTES_PER_HOST + instances * CHECKPOINT_BYTES_PER_INSTANCE;
+  const scale = Math.max(1, bytes / SMALL_CHECKPOINT_BYTES);
+  return {
+    bytes,
+    everyEvents: Math.round(CHECKPOINT_EVERY_EVENTS * scale),
+    everyMs: Math.min(Math.max(CHECKPOINT_EVERY_MS, MAX_CHECKPOINT_EVERY_MS), Math.round(CHECKPOINT_EVERY_MS * scale)),
+  };
+}
+
 /** How far "next fault" looks past the end of the timeline before it gives up. */
 const SEARCH_AHEAD_MS = 24 * 3_600_000;
 /** Budget checks happen every so many events. */
@@ -75,8 +112,9 @@ export class Timeline {
   /** The furthest time the run has reached. */
   horizon = 0;
   private checkpoints: Checkpoint[] = [];
-  private readonly maxCheckpoints: number;
   private readonly takeCheckpoints: boolean;
+  /** Where the last checkpoint was taken or passed up (over the budget). */
+  private lastConsidered = { t: 0, processed: 0 };
   readonly walkthrough: boolean;
   private readonly stops: LessonStop[];
   /** Script index of each stop. */
@@ -105,7 +143,6 @@ export class Timeline {
     this.script = [...script];
     this.walkthrough = options.walkthrough ?? false;
     this.takeCheckpoints = options.checkpoints ?? true;
-    this.maxCheckpoints = sim.hardware.dc.topology.hostCount > LARGE_HOSTS ? MAX_LARGE_CHECKPOINTS : MAX_CHECKPOINTS;
     this.stops = [];
     this.stopEntry = [];
     this.script.forEach((e, i) => {
@@ -243,26 +280,47 @@ export class Timeline {
   private afterMove(): void {
     if (this.now > this.horizon) this.horizon = this.now;
     if (!this.takeCheckpoints) return;
-    const last = this.checkpoints[this.checkpoints.length - 1];
     const engine = this.sim.engine;
-    if (!last || engine.processed - last.processed >= CHECKPOINT_EVERY_EVENTS || (this.now - last.t >= CHECKPOINT_EVERY_MS && engine.processed > last.processed)) {
-      this.checkpoint();
+    const last = this.lastConsidered;
+    if (this.checkpoints.length > 0 && engine.processed - last.processed < CHECKPOINT_EVERY_EVENTS && this.now - last.t < CHECKPOINT_EVERY_MS) return;
+    const policy = this.policy();
+    if (this.checkpoints.length === 0 || engine.processed - last.processed >= policy.everyEvents || (this.now - last.t >= policy.everyMs && engine.processed > last.processed)) {
+      this.checkpoint(policy);
     }
   }
 
-  private checkpoint(): void {
+  /** The checkpoint policy for the simulation as it is now. */
+  policy(): CheckpointPolicy {
+    let instances = 0;
+    for (const d of this.sim.fabric.deployments.values()) for (const l of d.roles.values()) instances += l.length;
+    return checkpointPolicy(this.sim.hardware.dc.hostCount, instances);
+  }
+
+  private checkpoint(policy = this.policy()): void {
     const last = this.checkpoints[this.checkpoints.length - 1];
+    this.lastConsidered = { t: this.now, processed: this.sim.engine.processed };
     if (last && last.t === this.now && last.cursor === this.cursor) return;
+    // The first checkpoint always stays (seeks fall back to it); another one is taken
+    // only when it fits the budget beside it, or seeks replay from the first.
+    const first = this.checkpoints[0];
+    if (first && first.bytes + policy.bytes > CHECKPOINT_BUDGET_BYTES) return;
     this.checkpoints.push({
       t: this.now,
       cursor: this.cursor,
       processed: this.sim.engine.processed,
+      bytes: policy.bytes,
       sim: cloneSimulation(this.sim),
       expectations: this.expectations.length,
       stop: this.stop,
       error: this.error,
     });
-    if (this.checkpoints.length > this.maxCheckpoints) this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i % 2 === 1);
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // drop every other one, keeping the first and the newest
+      const n = this.checkpoints.length;
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i === n - 1 || i % 2 === 1);
+    }
+    // over the budget: the oldest after the first go
+    while (this.checkpoints.length > 2 && this.checkpoints.reduce((n, c) => n + c.bytes, 0) > CHECKPOINT_BUDGET_BYTES) this.checkpoints.splice(1, 1);
   }
 
   get checkpointCount(): number {
@@ -429,6 +487,8 @@ export class Timeline {
       }
     }
     this.checkpoints = this.checkpoints.filter((c) => c.t <= this.now);
+    const newest = this.checkpoints[this.checkpoints.length - 1];
+    if (newest) this.lastConsidered = { t: newest.t, processed: newest.processed };
     this.horizon = this.now;
     this.knownMarkers = undefined;
     this.version++;

@@ -7,7 +7,7 @@
  * racks and hosts (the drawing stays mounted, hidden), or the services' matrix.
  */
 
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Activity, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { DatacenterTable } from '../a11y/DatacenterTable';
 import { TableViewToggle, useTableView } from '../a11y/tables';
 import { DatacenterView } from '../datacenter';
@@ -20,10 +20,17 @@ const VIEWS = [
 
 type ViewKey = (typeof VIEWS)[number]['key'];
 
-function View({ view }: { view: ViewKey }) {
+function View({ view, active }: { view: ViewKey; active: boolean }) {
   const asTable = useTableView(view);
-  // the Services view's matrix switches itself; the drawing stays mounted under the table
-  if (view === 'services') return <ServicesView />;
+  // the Services view's matrix switches itself; the drawing stays mounted under the table.
+  // Hidden, the Services view keeps its state but renders only when the page is idle (a
+  // large run changes its deployments on every frame).
+  if (view === 'services')
+    return (
+      <Activity mode={active ? 'visible' : 'hidden'}>
+        <ServicesView />
+      </Activity>
+    );
   return (
     <>
       <div className="dc-drawing" hidden={asTable}>
@@ -91,7 +98,7 @@ export function MainArea() {
           hidden={active !== v.key}
           className={`view-panel view-${v.key}`}
         >
-          {opened.has(v.key) ? <View view={v.key} /> : null}
+          {opened.has(v.key) ? <View view={v.key} active={active === v.key} /> : null}
         </div>
       ))}
     </main>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { formatClock } from '../../sim/engine/time';
 import { SPEEDS, type Speed } from '../../worker/protocol';
 import { useActions, useFabric } from '../context';
@@ -17,6 +18,24 @@ const selectReady = (s: FabricState) => s.connection === 'ready';
 
 const speedLabel = (s: Speed): string => (s === 'max' ? 'As fast as possible' : `${s}x`);
 
+/** Lagging for this long (ms) before it is shown, and not lagging for this long before it is hidden. */
+const LAG_SHOW_MS = 500;
+const LAG_HIDE_MS = 2000;
+
+/**
+ * Whether to show "behind the chosen speed": a busy run flips between lagging and not
+ * many times a second; the note follows only what lasts, so it does not flicker.
+ */
+function useSteadyLag(lagging: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (lagging === shown) return;
+    const timer = setTimeout(() => setShown(lagging), lagging ? LAG_SHOW_MS : LAG_HIDE_MS);
+    return () => clearTimeout(timer);
+  }, [lagging, shown]);
+  return shown;
+}
+
 /** Play/pause, speed, step, the simulated clock, the seed and the event-log hash. */
 export function TopBar() {
   const t = useFabric(selectT);
@@ -24,7 +43,7 @@ export function TopBar() {
   const speed = useFabric(selectSpeed);
   const seed = useFabric(selectSeed);
   const hash = useFabric(selectHash);
-  const lagging = useFabric(selectLagging);
+  const lagging = useSteadyLag(useFabric(selectLagging));
   const ready = useFabric(selectReady);
   const actions = useActions();
 
@@ -72,7 +91,12 @@ export function TopBar() {
             <output aria-label="Simulated time" className="clock">
               {formatClock(t)}
             </output>
-            {lagging ? <span className="lag"> (behind the chosen speed)</span> : null}
+            {/* always in the layout (hidden when not lagging), so that it never moves the page */}
+            <span className={`lag${lagging ? '' : ' is-off'}`} title="The simulation is behind the chosen speed">
+              {' '}
+              <span aria-hidden="true">⚠ behind</span>
+              <span className="visually-hidden">(behind the chosen speed)</span>
+            </span>
           </dd>
         </div>
         <div>

@@ -1,13 +1,13 @@
 /**
  * The accessible layer over the canvas: a focusable button per asset in view (always the
- * load balancers, containers and aggregation pairs; at host level also the racks, ToR
- * switches, PDUs and hosts in view), with one tab stop that arrow keys move (roving
- * tabindex). Enter, Space or a click selects the asset and opens its action menu; a
+ * load balancers; the containers in view and their aggregation pairs; at host level also
+ * the racks, ToR switches, PDUs and hosts in view, hosts added a few hundred a frame),
+ * with one tab stop that arrow keys move (roving tabindex). Enter, Space or a click selects the asset and opens its action menu; a
  * zoomed-out container zooms in instead. Positions are world units times the scale the
  * layer was rendered at; the view controller keeps it on the canvas with a transform.
  */
 
-import { memo, useEffect, useLayoutEffect, useMemo, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { ui, useUi, useUiStore, type UiState } from '../store/ui';
 import { AssetButton } from './AssetButton';
 import { assetName, assetOf, assetRect, type Asset } from './assets';
@@ -50,6 +50,47 @@ function buttonOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? (target.closest('[data-asset]') as HTMLElement | null) : null;
 }
 
+/** Host buttons the layer adds at most in one frame (a zoom can bring 1,500 into view). */
+export const HOSTS_PER_FRAME = 250;
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * The hosts of `items` that have their buttons now. Hosts already shown keep them, and
+ * at most HOSTS_PER_FRAME new ones are added a frame (the tab stop at once), so that a
+ * zoom bringing 1,500 hosts into view never mounts them in one long task; the canvas
+ * shows them all the while.
+ */
+function useGrowingHosts(items: readonly Asset[], tabStop: string | undefined): ReadonlySet<string> {
+  const [mounted, setMounted] = useState<ReadonlySet<string>>(NO_IDS);
+  const shown = useMemo(() => {
+    const out = new Set<string>();
+    let fresh = 0;
+    for (const a of items) {
+      if (a.kind !== 'host') continue;
+      if (mounted.has(a.id) || a.id === tabStop || fresh++ < HOSTS_PER_FRAME) out.add(a.id);
+    }
+    return out;
+  }, [items, mounted, tabStop]);
+  useEffect(() => {
+    if (sameSet(shown, mounted)) return;
+    // on the next frame: keep these, and add the next ones (or drop those gone from view)
+    if (typeof requestAnimationFrame === 'undefined') {
+      const t = setTimeout(() => setMounted(shown), 0);
+      return () => clearTimeout(t);
+    }
+    const raf = requestAnimationFrame(() => setMounted(shown));
+    return () => cancelAnimationFrame(raf);
+  }, [shown, mounted]);
+  return shown;
+}
+
 export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame: LayerFrame; api: ViewApi; layerRef: RefObject<HTMLDivElement | null> }) {
   const { facts, frame, api, layerRef } = props;
   const { geo } = facts;
@@ -64,6 +105,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
   const focusAsset = useMemo(() => (focusId ? assetOf(geo, focusId) : undefined), [geo, focusId]);
   const items = useMemo(() => layerItems(geo, frame, focusAsset), [geo, frame, focusAsset]);
   const tabStop = focusAsset?.id ?? (items.find((a) => a.kind === 'host') ?? items.find((a) => a.kind === 'container') ?? items[0])?.id;
+  const shown = useGrowingHosts(items, tabStop);
 
   useLayoutEffect(() => api.layerRendered(frame.k), [api, frame.k]);
 
@@ -152,6 +194,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
       onPointerLeave={() => api.hover(null, null)}
     >
       {items.map((a) => {
+        if (a.kind === 'host' && !shown.has(a.id)) return null;
         const tile = a.kind === 'container' && overview;
         const r = tile ? containerRect(geo, a.c) : assetRect(geo, a);
         return (

@@ -134,9 +134,12 @@ describe('viewport', () => {
 describe('the DOM layer holds', () => {
   const geo = buildGeometry(layoutOf('demo'));
 
-  it('load balancers, containers and aggregation switches always, hosts at host level', () => {
-    const far = layerItems(geo, { lod: 'containers', visible: [], hosts: false }, undefined).map((a) => a.id);
+  it('load balancers always, the containers in view with their aggregation switches, hosts at host level', () => {
+    const all = visibleContainers(geo, vp(0.2, 0, 0, 2000, 2000));
+    const far = layerItems(geo, { lod: 'containers', visible: all, hosts: false }, undefined).map((a) => a.id);
     expect(far).toEqual(['lb0', 'lb1', 'c0', 'c0-agg0', 'c0-agg1', 'c1', 'c1-agg0', 'c1-agg1']);
+    const one = layerItems(geo, { lod: 'containers', visible: all.slice(1), hosts: false }, undefined).map((a) => a.id);
+    expect(one).toEqual(['lb0', 'lb1', 'c1', 'c1-agg0', 'c1-agg1']);
     const visible = visibleContainers(geo, vp(1.5, 0, 0, 2000, 2000));
     const near = layerItems(geo, { lod: 'hosts', visible, hosts: true }, undefined);
     expect(near).toHaveLength(8 + 8 * 3 + 64);
@@ -149,5 +152,8 @@ describe('the DOM layer holds', () => {
     const items = layerItems(geo, { lod: 'containers', visible: [], hosts: false }, a);
     expect(items.at(-1)?.id).toBe('c1-r3-h07');
     expect(items.filter((i) => i.kind === 'host')).toHaveLength(1);
+    const c1 = resolveAsset(geo, 'c1-agg1');
+    if (!isAsset(c1)) throw new Error(c1.error);
+    expect(layerItems(geo, { lod: 'containers', visible: [], hosts: false }, c1).map((i) => i.id)).toEqual(['lb0', 'lb1', 'c1-agg1']);
   });
 });

@@ -91,27 +91,42 @@ const defaultFactory: CanvasFactory = (w, h) => {
   return c;
 };
 
-/** Host glyph bitmaps at one device-pixel size, rebuilt when the size changes; and fill patterns made of them. */
+/** Sizes of sprites (and of patterns) kept at once: a zoom gesture passes through many and comes back. */
+const SIZES_KEPT = 24;
+
+type Sprite = HTMLCanvasElement | OffscreenCanvas | null;
+
+/** The entry of `map` for `size`, made by `make` when missing; the least recently used size goes beyond SIZES_KEPT. */
+function bySize<T>(map: Map<number, T>, size: number, make: () => T): T {
+  let v = map.get(size);
+  if (v === undefined) {
+    v = make();
+    if (map.size >= SIZES_KEPT) map.delete(map.keys().next().value!);
+  } else map.delete(size);
+  map.set(size, v);
+  return v;
+}
+
+/**
+ * Host glyph bitmaps per device-pixel size, and fill patterns made of them. A zoom
+ * gesture changes the size on every frame: the sizes used lately are kept, so zooming
+ * back and forth draws from sprites already made.
+ */
 export class GlyphSprites {
-  private size = 0;
-  private readonly sprites: (HTMLCanvasElement | OffscreenCanvas | null)[] = [];
-  private patternSize = 0;
-  private readonly patterns: (CanvasPattern | null)[] = [];
+  private readonly sprites = new Map<number, Sprite[]>();
+  private readonly patterns = new Map<number, (CanvasPattern | null)[]>();
 
   constructor(private readonly factory: CanvasFactory = defaultFactory) {}
 
   /** The sprite of a status code, with or without the overlay, `px` device pixels wide; null when canvases are unavailable. */
   get(code: number, undetected: boolean, px: number): CanvasImageSource | null {
     const size = Math.max(2, Math.round(px));
-    if (size !== this.size) {
-      this.size = size;
-      this.sprites.length = 0;
-    }
+    const sprites = bySize(this.sprites, size, () => []);
     const key = code * 2 + (undetected ? 1 : 0);
-    let sprite = this.sprites[key];
+    let sprite = sprites[key];
     if (sprite === undefined) {
       sprite = this.render(code, undetected, size);
-      this.sprites[key] = sprite;
+      sprites[key] = sprite;
     }
     return sprite;
   }
@@ -119,20 +134,17 @@ export class GlyphSprites {
   /** A repeating pattern of a status glyph `px` device pixels wide, for the rack bars of the zoomed-out view. */
   pattern(ctx: Ctx, code: number, px: number): CanvasPattern | null {
     const size = Math.max(3, Math.round(px));
-    if (size !== this.patternSize) {
-      this.patternSize = size;
-      this.patterns.length = 0;
-    }
-    let p = this.patterns[code];
+    const patterns = bySize(this.patterns, size, () => []);
+    let p = patterns[code];
     if (p === undefined) {
       const canvas = this.render(code, false, size);
       p = canvas ? ctx.createPattern(canvas, 'repeat') : null;
-      this.patterns[code] = p;
+      patterns[code] = p;
     }
     return p;
   }
 
-  private render(code: number, undetected: boolean, size: number): HTMLCanvasElement | OffscreenCanvas | null {
+  private render(code: number, undetected: boolean, size: number): Sprite {
     const canvas = this.factory(size, size);
     const ctx = canvas?.getContext('2d') as Ctx | null | undefined;
     const g = GLYPH_BY_CODE[code];

@@ -1,9 +1,11 @@
 /**
- * Which assets the accessible DOM layer holds: always the load balancers, every
- * container and its aggregation pair; at host level of detail also the racks, ToR
- * switches and PDUs in view, and the hosts in view when the frame says so (see
+ * Which assets the accessible DOM layer holds: always the two load balancers; each
+ * container in view with its aggregation pair; at host level of detail also the racks,
+ * ToR switches and PDUs in view, and the hosts in view when the frame says so (see
  * hostsInDom); and the focused asset wherever it is. In reading order: load balancers,
- * then container by container, rack by rack.
+ * then container by container, rack by rack. What is out of view has no button (the
+ * arrow keys and "Go to asset" reach it), so the layer's size follows the view, never
+ * the size of the data center.
  */
 
 import { aggAsset, containerAsset, hostAsset, lbAsset, rackAsset, type Asset } from './assets';
@@ -12,6 +14,7 @@ import { forVisibleHosts, hostRowVisible, type Lod, type VisibleContainer } from
 
 export interface LayerView {
   readonly lod: Lod;
+  /** The containers in view (at host level, with the racks and host rows in view), in order. */
   readonly visible: readonly VisibleContainer[];
   /** Hosts in view get buttons. */
   readonly hosts: boolean;
@@ -19,13 +22,13 @@ export interface LayerView {
 
 export function layerItems(geo: Geometry, view: LayerView, focus: Asset | undefined): Asset[] {
   const out: Asset[] = [lbAsset(0), lbAsset(1)];
-  const byContainer = new Map<number, VisibleContainer>();
-  if (view.lod === 'hosts') for (const v of view.visible) byContainer.set(v.c, v);
-  let focusIncluded = focus === undefined || focus.kind === 'lb' || focus.kind === 'container' || focus.kind === 'agg';
-  for (const k of geo.containers) {
+  let focusIncluded = focus === undefined || focus.kind === 'lb';
+  for (const v of view.visible) {
+    const k = geo.containers[v.c];
+    if (!k) continue;
     out.push(containerAsset(k.index), aggAsset(k.index, 0), aggAsset(k.index, 1));
-    const v = byContainer.get(k.index);
-    if (!v) continue;
+    if (!focusIncluded && focus && (focus.kind === 'container' || focus.kind === 'agg') && focus.c === k.index) focusIncluded = true;
+    if (view.lod !== 'hosts') continue;
     for (let r = v.r0; r <= v.r1; r++) {
       const rack = k.firstRack + r;
       out.push(rackAsset(geo, 'rack', rack), rackAsset(geo, 'tor', rack), rackAsset(geo, 'pdu', rack));

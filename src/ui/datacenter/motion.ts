@@ -10,8 +10,18 @@ import { displayStore } from '../presenter/display';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
-const media = (): MediaQueryList | undefined =>
-  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : undefined;
+let query: MediaQueryList | undefined;
+let madeBy: unknown;
+
+/** The media query, made once per matchMedia (React reads it on every render of a component that animates). */
+const media = (): MediaQueryList | undefined => {
+  const mm = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia : undefined;
+  if (mm !== madeBy) {
+    madeBy = mm;
+    query = mm?.call(window, QUERY);
+  }
+  return query;
+};
 
 /** The system asks for reduced motion. */
 export function prefersReducedMotion(): boolean {

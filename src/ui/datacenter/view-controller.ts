@@ -10,8 +10,9 @@ import { assetExtent, assetRect, type Asset } from './assets';
 import type { LayerView } from './layer-items';
 import type { Geometry } from './geometry';
 import { GlyphSprites } from './glyph-canvas';
+import { perfNow, perfPaint } from '../perf';
 import { paint } from './paint';
-import type { Scene } from './scene';
+import { onlyHiddenHostsChanged, type Scene } from './scene';
 import {
   DOM_HOST_SCALE,
   HOST_LOD_SCALE,
@@ -68,6 +69,8 @@ export class ViewController {
   private transition = false;
   private layerK = 1;
   private lastFrameKey = '';
+  /** The element has a size (it is not hidden). */
+  private shown = true;
   private readonly resize: ResizeObserver | undefined;
 
   constructor(private readonly o: ViewControllerOptions) {
@@ -86,8 +89,11 @@ export class ViewController {
   }
 
   setScene(scene: Scene): void {
-    const geoChanged = this.scene?.geo !== scene.geo;
+    const prev = this.scene;
+    const geoChanged = prev?.geo !== scene.geo;
     this.scene = scene;
+    // hosts changed only out of view (most frames of a large data center zoomed in): nothing to repaint
+    if (prev && this.raf === undefined && onlyHiddenHostsChanged(prev, scene, (h) => scene.agg.hostRack[h] ?? 0, this.rackInView(scene.geo))) return;
     if (geoChanged) this.bounds(scene.geo);
     if (scene.geo.containers.length > 0 && (!this.fitted || (geoChanged && this.autoFit))) {
       // the first layout, or a container added while the view still shows everything
@@ -189,12 +195,27 @@ export class ViewController {
     if (!geo) return;
     const vp = this.viewport();
     const lod = lodFor(t.k);
-    const visible = lod === 'hosts' ? visibleContainers(geo, vp) : [];
+    const visible = visibleContainers(geo, vp);
     const hosts = lod === 'hosts' && hostsInDom(geo, t.k, visible);
-    const key = `${t.k}|${lod}|${hosts}|${visible.map((v) => `${v.c}:${v.r0}-${v.r1}:${v.row0}-${v.row1}`).join(',')}`;
+    // zoomed out, only which containers are in view matters to the layer
+    const key = `${t.k}|${lod}|${hosts}|${visible.map((v) => (lod === 'hosts' ? `${v.c}:${v.r0}-${v.r1}:${v.row0}-${v.row1}` : v.c)).join(',')}`;
     if (key === this.lastFrameKey) return;
     this.lastFrameKey = key;
     this.o.onSettle({ k: t.k, lod, visible, hosts });
+  }
+
+  /** Whether a rack is drawn in the view as it is now (zoomed out: whether its container is). */
+  private rackInView(geo: Geometry): (rack: number) => boolean {
+    const vp = this.viewport();
+    const visible = visibleContainers(geo, vp);
+    const tiles = lodFor(vp.k) === 'containers';
+    return (rack) => {
+      const c = geo.rackContainer[rack];
+      const v = visible.find((x) => x.c === c);
+      if (!v) return false;
+      const r = geo.rackLocal[rack]!;
+      return tiles || (r >= v.r0 && r <= v.r1);
+    };
   }
 
   private bounds(geo: Geometry): void {
@@ -211,12 +232,17 @@ export class ViewController {
   private measure(): void {
     const w = this.o.wrap.clientWidth;
     const h = this.o.wrap.clientHeight;
+    // no size: hidden (another tab, the table view); it is painted again when shown
+    this.shown = w > 0 && h > 0;
     this.width = w > 0 ? w : FALLBACK.width;
     this.height = h > 0 ? h : FALLBACK.height;
     this.dpr = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
     const c = this.o.canvas;
-    c.width = Math.round(this.width * this.dpr);
-    c.height = Math.round(this.height * this.dpr);
+    // setting a canvas's size, even to the same value, clears it and reallocates its bitmap
+    const cw = Math.round(this.width * this.dpr);
+    const ch = Math.round(this.height * this.dpr);
+    if (c.width !== cw) c.width = cw;
+    if (c.height !== ch) c.height = ch;
     if (this.scene) {
       this.bounds(this.scene.geo);
       if (this.autoFit && this.fitted) this.fit(false);
@@ -229,7 +255,10 @@ export class ViewController {
     if (this.raf !== undefined || typeof requestAnimationFrame === 'undefined') return;
     this.raf = requestAnimationFrame(() => {
       this.raf = undefined;
-      if (this.scene) paint(this.ctx, this.scene, this.viewport());
+      if (!this.scene || (!this.shown && this.resize)) return;
+      const t0 = perfNow();
+      paint(this.ctx, this.scene, this.viewport());
+      perfPaint(t0);
     });
   }
 }

@@ -53,7 +53,14 @@ export async function planStart(loc: { search: string; hash: string }, fetchFn: 
       const path = entry ? entry.file : scenario!;
       const walkthrough = entry !== undefined || params.get('walkthrough') === '1';
       const base = await loadScenarioBase(path, walkthrough, fetchFn);
-      return { options: { seed: 0, base, running: !walkthrough && settings.options.running !== false, ...(speed ? { speed } : {}) }, notices, kiosk: kiosk && walkthrough, title: path };
+      // `&t=2h` opens the scenario paused at that moment (as for a free run)
+      const startAt = settings.options.startAt;
+      return {
+        options: { seed: 0, base, running: !walkthrough && settings.options.running !== false, ...(speed ? { speed } : {}), ...(startAt !== undefined ? { startAt } : {}) },
+        notices,
+        kiosk: kiosk && walkthrough,
+        title: path,
+      };
     } catch (e) {
       notices.push(`The ${lesson !== null ? 'lesson' : 'scenario'} could not be opened: ${(e as Error).message}. The default run starts instead.`);
     }

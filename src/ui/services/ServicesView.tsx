@@ -16,14 +16,15 @@ import { DomainMatrix } from './DomainMatrix';
 import { ReadyChart } from './ReadyChart';
 import {
   deploymentLabel,
+  deploymentOrder,
   hasBothSlots,
+  inOrder,
   instancesOf,
   selectDeployments,
   selectInstances,
   selectReady,
   selectSeries,
   seriesOf,
-  sortDeployments,
 } from './select';
 import { UpgradePanel } from './UpgradePanel';
 
@@ -36,7 +37,19 @@ export function ServicesView() {
   const [chosen, setChosen] = useState<string | null>(null);
   const ids = { picker: useId(), summary: useId(), upgrade: useId(), matrix: useId(), charts: useId() };
 
-  const sorted = useMemo(() => sortDeployments(deployments), [deployments]);
+  const order = deploymentOrder(deployments);
+  const sorted = useMemo(() => inOrder(deployments, order), [deployments, order]);
+  // the options change only when deployments come or go (labels are service and slot)
+  const options = useMemo(
+    () =>
+      inOrder(deployments, order).map((d) => (
+        <option key={d.id} value={d.id}>
+          {deploymentLabel(d)}
+        </option>
+      )),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- records updated in place keep their labels
+    [order],
+  );
   const dep = sorted.find((d) => d.id === chosen) ?? sorted[0];
   const depId = dep?.id;
   const instances = useMemo(() => (dep ? instancesOf(allInstances, dep) : []), [allInstances, dep]);
@@ -55,11 +68,7 @@ export function ServicesView() {
           <div className="svc-picker">
             <label htmlFor={ids.picker}>Deployment</label>
             <select id={ids.picker} value={depId} onChange={(e) => setChosen(e.target.value)}>
-              {sorted.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {deploymentLabel(d)}
-                </option>
-              ))}
+              {options}
             </select>
           </div>
         ) : null}

@@ -4,9 +4,10 @@
  * runs on, so that selecting an instance in the Services view shows where it lives.
  */
 
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import type { InstanceView } from '../../sim/fabric/view';
 import { useFabric } from '../context';
+import type { FabricState } from '../store/store';
 import { useUi, type UiState } from '../store/ui';
 import { selectInstances } from './select';
 
@@ -20,9 +21,13 @@ export function highlightedAssetId(selected: string | null, instances: readonly 
   return instances.find((i) => i.id === selected)?.host ?? null;
 }
 
-/** The data center asset to outline for the current selection (see highlightedAssetId). */
+/**
+ * The data center asset to outline for the current selection (see highlightedAssetId).
+ * It reads the instance records only while a role instance is selected, and re-renders
+ * only when the answer changes, not on every frame that changes an instance.
+ */
 export function useHighlightedAsset(): string | null {
   const selected = useUi(selectSelected);
-  const instances = useFabric(selectInstances);
-  return useMemo(() => highlightedAssetId(selected, instances), [selected, instances]);
+  const select = useCallback((s: FabricState) => highlightedAssetId(selected, selectInstances(s)), [selected]);
+  return useFabric(select);
 }

@@ -22,9 +22,36 @@ export function deploymentLabel(d: Pick<DeploymentView, 'service' | 'slot'>): st
 
 const SLOT_ORDER: Readonly<Record<string, number>> = { production: 0, staging: 1 };
 
+/** What localeCompare does, made once (localeCompare sets up a collator on every call). */
+const collator = new Intl.Collator();
+
 /** By service name, production before staging. */
 export function sortDeployments(list: readonly DeploymentView[]): DeploymentView[] {
-  return [...list].sort((a, b) => a.service.localeCompare(b.service) || (SLOT_ORDER[a.slot] ?? 2) - (SLOT_ORDER[b.slot] ?? 2));
+  return [...list].sort((a, b) => collator.compare(a.service, b.service) || (SLOT_ORDER[a.slot] ?? 2) - (SLOT_ORDER[b.slot] ?? 2));
+}
+
+let lastOrder: { readonly key: string; readonly ids: readonly string[] } | undefined;
+
+/**
+ * The ids of sortDeployments(list), sorted again only when deployments come or go: a
+ * frame that updates records (the usual one) keeps the order, and the same array, so a
+ * run of 2,500 deployments does not sort them on every frame.
+ */
+export function deploymentOrder(list: readonly DeploymentView[]): readonly string[] {
+  const key = list.map((d) => d.id).join('\n');
+  if (lastOrder?.key !== key) lastOrder = { key, ids: sortDeployments(list).map((d) => d.id) };
+  return lastOrder.ids;
+}
+
+/** The deployments in `order`. */
+export function inOrder(list: readonly DeploymentView[], order: readonly string[]): DeploymentView[] {
+  const byId = new Map(list.map((d) => [d.id, d] as const));
+  const out: DeploymentView[] = [];
+  for (const id of order) {
+    const d = byId.get(id);
+    if (d) out.push(d);
+  }
+  return out;
 }
 
 /** The instances of one deployment, by role (in the deployment's role order) then number. */

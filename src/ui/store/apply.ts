@@ -2,10 +2,10 @@
  * The only code that writes the store: it applies what the worker sends.
  */
 
-import { applyDiff } from '../../sim/view/records';
 import type { Frame, FromWorker, RunStatus, Snapshot } from '../../worker/protocol';
 import { assertNever } from '../../worker/protocol';
-import { UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore } from './store';
+import { applyViewDiff } from './records';
+import { HOST_CHANGES_KEPT, UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore } from './store';
 
 function statusOf(f: Frame | Snapshot): RunStatus {
   return {
@@ -40,6 +40,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
         hostFault: s.hosts.fault,
         hostInstances: s.hosts.instances,
         hostVersion: prev.hostVersion + 1,
+        hostChanges: [],
         driverLog: s.driverLog.slice(-UI_DRIVER_LOG_LIMIT),
         driverCount: s.driverCount,
         markers: s.markers.slice(-UI_MARKER_LIMIT),
@@ -51,7 +52,7 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
       const f = msg.frame;
       store.setState((prev) => {
         const log = f.log.length === 0 ? prev.log : [...prev.log, ...f.log].slice(-UI_LOG_LIMIT);
-        const view = Object.keys(f.diff).length === 0 ? prev.view : applyDiff(prev.view, f.diff);
+        const view = Object.keys(f.diff).length === 0 ? prev.view : applyViewDiff(prev.view, f.diff);
         const driverLog = f.driverLog.length === 0 ? prev.driverLog : [...prev.driverLog, ...f.driverLog].slice(-UI_DRIVER_LOG_LIMIT);
         return {
           ...statusOf(f),
@@ -110,7 +111,14 @@ function newMarkers(prev: FabricState['markers'], incoming: Frame['markers']): F
 /** Applies the hardware part of a frame: a new layout with full arrays, or changed hosts in place. */
 function hardwareOf(prev: FabricState, hw: Frame['hw']): Partial<FabricState> {
   if (hw.layout && hw.hosts) {
-    return { layout: hw.layout, hostStatus: hw.hosts.status, hostFault: hw.hosts.fault, hostInstances: hw.hosts.instances, hostVersion: prev.hostVersion + 1 };
+    return {
+      layout: hw.layout,
+      hostStatus: hw.hosts.status,
+      hostFault: hw.hosts.fault,
+      hostInstances: hw.hosts.instances,
+      hostVersion: prev.hostVersion + 1,
+      hostChanges: [],
+    };
   }
   const c = hw.changed;
   if (!c || c.index.length === 0) return {};
@@ -121,7 +129,9 @@ function hardwareOf(prev: FabricState, hw: Frame['hw']): Partial<FabricState> {
     hostFault[h] = c.fault[i]!;
     hostInstances[h] = c.instances[i]!;
   }
-  return { hostVersion: prev.hostVersion + 1 };
+  const version = prev.hostVersion + 1;
+  const kept = prev.hostChanges.length >= HOST_CHANGES_KEPT ? prev.hostChanges.slice(1 - HOST_CHANGES_KEPT) : prev.hostChanges;
+  return { hostVersion: version, hostChanges: [...kept, { version, index: c.index }] };
 }
 
 /** An error that did not come through the protocol (the worker failed to load, a message failed to clone). */

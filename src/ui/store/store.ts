@@ -14,6 +14,15 @@ import type { ViewSnapshot } from '../../sim/view/records';
 import type { LessonState } from '../../sim/timeline/lesson';
 import type { Exported, RunStatus } from '../../worker/protocol';
 
+/** The hosts one frame changed: `index` (host indices), applied as hostVersion `version`. */
+export interface HostChange {
+  readonly version: number;
+  readonly index: Uint32Array;
+}
+
+/** Frames of host changes the store keeps; a reader further behind reads every host again. */
+export const HOST_CHANGES_KEPT = 32;
+
 /** Log records the UI keeps (the newest). */
 export const UI_LOG_LIMIT = 500;
 
@@ -39,6 +48,12 @@ export interface FabricState extends RunStatus {
   readonly hostInstances: Uint8Array;
   /** Bumped whenever hostStatus or hostFault change (they are updated in place). */
   readonly hostVersion: number;
+  /**
+   * The hosts each of the latest frames changed, newest last (at most HOST_CHANGES_KEPT
+   * frames; empty after full arrays arrived), so that what is derived from the host
+   * arrays (counts per rack) follows the changes instead of reading every host again.
+   */
+  readonly hostChanges: readonly HostChange[];
   readonly driverLog: readonly DriverLogEntry[];
   readonly driverCount: number;
   /** Details of the asset the UI asked to inspect. */
@@ -84,6 +99,7 @@ export const initialState: FabricState = {
   hostFault: new Uint8Array(0),
   hostInstances: new Uint8Array(0),
   hostVersion: 0,
+  hostChanges: [],
   driverLog: [],
   driverCount: 0,
   inspection: null,
