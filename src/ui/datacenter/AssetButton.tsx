@@ -1,7 +1,8 @@
 /**
  * One asset of the accessible layer: a transparent button over its place on the canvas,
- * named `Host c0-r3-h07` and described by its status. Memoised: a frame re-renders only
- * the assets whose status or place changed.
+ * named `Host c0-r3-h07` and described by its status (aria-describedby to a hidden span:
+ * a description may come from hidden text). Memoised: a frame re-renders only the assets
+ * whose status or place changed.
  */
 
 import { memo } from 'react';
@@ -36,7 +37,8 @@ export const AssetButton = memo(function AssetButton(p: AssetButtonProps) {
       tabIndex={p.tabStop ? 0 : -1}
       style={{ left: p.x, top: p.y, width: p.w, height: p.h }}
     >
-      <span id={descId} className="visually-hidden">
+      {/* no box: a positioned one per button made each hit test over the layer twice as dear */}
+      <span id={descId} hidden>
         {p.description}
       </span>
     </button>

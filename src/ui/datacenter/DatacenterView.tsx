@@ -16,7 +16,6 @@ import { ui, useUiStore } from '../store/ui';
 import { ActionMenu } from './ActionMenu';
 import { assetOf, type Asset } from './assets';
 import { DomLayer, type ViewApi } from './DomLayer';
-import type { Rect } from './geometry';
 import { GoToAsset } from './GoToAsset';
 import { Legend } from './Legend';
 import { Tooltip } from './Tooltip';
@@ -64,21 +63,17 @@ export function DatacenterView() {
     controller?.setScene({ ...facts, selected, sprites: controller.glyphSprites, palette });
   }, [controller, facts, selected, palette]);
 
-  const api = useMemo<ViewApi>(() => {
-    const anchorOf = (el: Element): Rect => {
-      const a = el.getBoundingClientRect();
-      const w = wrapRef.current?.getBoundingClientRect() ?? { left: 0, top: 0 };
-      return { x: a.left - w.left, y: a.top - w.top, w: a.width, h: a.height };
-    };
-    return {
+  const api = useMemo<ViewApi>(
+    () => ({
       reveal: (a, mode) => controller?.reveal(a, mode),
       zoomBy: (f) => controller?.zoomBy(f),
       fit: () => controller?.fit(),
       layerRendered: (k) => controller?.layerRendered(k),
-      anchorOf,
-      hover: (id, el) => ui.hover(store, id && el ? { id, anchor: anchorOf(el) } : null),
-    };
-  }, [controller, store]);
+      place: (r) => controller?.place(r) ?? { x: 0, y: 0, w: 0, h: 0 },
+      hover: (id, anchor) => ui.hover(store, id && anchor ? { id, anchor } : null),
+    }),
+    [controller, store],
+  );
 
   const goTo = (a: Asset) => {
     controller?.reveal(a, 'goto');

@@ -5,14 +5,21 @@
  * with one tab stop that arrow keys move (roving tabindex). Enter, Space or a click selects the asset and opens its action menu; a
  * zoomed-out container zooms in instead. Positions are world units times the scale the
  * layer was rendered at; the view controller keeps it on the canvas with a transform.
+ *
+ * A click (focus, select, open the menu) costs what changed, not what is in view: the
+ * list of assets stays the same while only the focus moves, names, places and status
+ * texts are worked out when the view or the facts change (and the texts kept while none
+ * changed), and only the buttons whose selection, menu or tab stop changed render again.
+ * Where a button is on screen is computed from the view's transform, never measured (a
+ * measurement makes the browser lay out the page in the middle of the click).
  */
 
 import { memo, useEffect, useLayoutEffect, useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { ui, useUi, useUiStore, type UiState } from '../store/ui';
 import { AssetButton } from './AssetButton';
 import { assetName, assetOf, assetRect, type Asset } from './assets';
-import { describeAsset } from './describe';
-import { containerRect, type Rect } from './geometry';
+import { describeAsset, type FabricFacts } from './describe';
+import { containerRect, type Geometry, type Rect } from './geometry';
 import { layerItems } from './layer-items';
 import { isNavKey, navigate } from './navigation';
 import type { ViewFacts } from './useFacts';
@@ -25,9 +32,10 @@ export interface ViewApi {
   zoomBy(factor: number): void;
   fit(): void;
   layerRendered(k: number): void;
-  /** The element's rectangle relative to the view. */
-  anchorOf(el: Element): Rect;
-  hover(id: string | null, el: Element | null): void;
+  /** Where a rectangle of the world is in the view now (relative to the view, CSS pixels): computed, never measured. */
+  place(r: Rect): Rect;
+  /** The asset under the pointer (or focused from the keyboard) and where it is in the view; null for none. */
+  hover(id: string | null, anchor: Rect | null): void;
 }
 
 const selectFocus = (s: UiState) => s.focusId;
@@ -48,6 +56,42 @@ function focusVisible(el: Element): boolean {
 
 function buttonOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? (target.closest('[data-asset]') as HTMLElement | null) : null;
+}
+
+/** Where an asset's button is in the world: a zoomed-out container is its whole tile. */
+function buttonRect(geo: Geometry, a: Asset, overview: boolean): Rect {
+  return a.kind === 'container' && overview ? containerRect(geo, a.c) : assetRect(geo, a);
+}
+
+/** An asset of the layer as its button shows it, apart from its status and the UI state. */
+interface Placed {
+  readonly asset: Asset;
+  readonly kind: string;
+  readonly name: string;
+  readonly hasMenu: boolean;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * The status texts of the layer's assets, one per item: the same list (the same object)
+ * as last time when the items are the same and no text changed, as on most frames of a
+ * large data center, so that the buttons are not listed again.
+ */
+class Descriptions {
+  private items: readonly Asset[] = [];
+  private texts: readonly string[] = [];
+
+  of(items: readonly Asset[], facts: FabricFacts): readonly string[] {
+    const next = items.map((a) => describeAsset(a, facts));
+    const prev = this.texts;
+    if (items === this.items && next.every((t, i) => t === prev[i])) return prev;
+    this.items = items;
+    this.texts = next;
+    return next;
+  }
 }
 
 /** Host buttons the layer adds at most in one frame (a zoom can bring 1,500 into view). */
@@ -103,8 +147,26 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
   const overview = frame.lod !== 'hosts';
 
   const focusAsset = useMemo(() => (focusId ? assetOf(geo, focusId) : undefined), [geo, focusId]);
-  const items = useMemo(() => layerItems(geo, frame, focusAsset), [geo, frame, focusAsset]);
-  const tabStop = focusAsset?.id ?? (items.find((a) => a.kind === 'host') ?? items.find((a) => a.kind === 'container') ?? items[0])?.id;
+  // what is in view; the focused asset is added when it is elsewhere, so while the focus
+  // moves within the view the list stays the same
+  const inView = useMemo(() => layerItems(geo, frame, undefined), [geo, frame]);
+  const inViewIds = useMemo(() => new Set(inView.map((a) => a.id)), [inView]);
+  const items = useMemo(() => (focusAsset && !inViewIds.has(focusAsset.id) ? [...inView, focusAsset] : inView), [inView, inViewIds, focusAsset]);
+  const placed = useMemo(
+    () =>
+      items.map((a): Placed => {
+        const tile = a.kind === 'container' && overview;
+        const r = buttonRect(geo, a, overview);
+        return { asset: a, kind: tile ? 'tile' : a.kind, name: assetName(a), hasMenu: !tile, x: r.x * frame.k, y: r.y * frame.k, w: r.w * frame.k, h: r.h * frame.k };
+      }),
+    [items, geo, overview, frame.k],
+  );
+  const descriptions = useMemo(() => new Descriptions(), []);
+  const texts = useMemo(() => descriptions.of(items, facts), [descriptions, items, facts]);
+  const tabStop = useMemo(
+    () => focusAsset?.id ?? (items.find((a) => a.kind === 'host') ?? items.find((a) => a.kind === 'container') ?? items[0])?.id,
+    [items, focusAsset],
+  );
   const shown = useGrowingHosts(items, tabStop);
 
   useLayoutEffect(() => api.layerRendered(frame.k), [api, frame.k]);
@@ -126,7 +188,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
       return;
     }
     if (store.getState().menu?.id === a.id) ui.closeMenu(store, false);
-    else ui.openMenu(store, { id: a.id, anchor: api.anchorOf(el) });
+    else ui.openMenu(store, { id: a.id, anchor: api.place(buttonRect(geo, a, overview)) });
   };
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
@@ -153,7 +215,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
     } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       e.preventDefault();
       select(a.id);
-      ui.openMenu(store, { id: a.id, anchor: api.anchorOf(el) });
+      ui.openMenu(store, { id: a.id, anchor: api.place(buttonRect(geo, a, overview)) });
     }
   };
 
@@ -167,7 +229,7 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
     if (a && focusVisible(el)) {
       api.reveal(a, 'nav');
       // the tooltip a pointer gets on hover, for the keyboard too
-      api.hover(id, el);
+      api.hover(id, api.place(buttonRect(geo, a, overview)));
     }
   };
 
@@ -175,6 +237,39 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
     const id = buttonOf(e.target)?.dataset.asset;
     if (id && store.getState().hover?.id === id) api.hover(null, null);
   };
+
+  const onPointerOver = (e: MouseEvent<HTMLDivElement>) => {
+    const id = buttonOf(e.target)?.dataset.asset ?? null;
+    if (id === (store.getState().hover?.id ?? null)) return;
+    const a = id ? assetOf(geo, id) : undefined;
+    api.hover(a ? a.id : null, a ? api.place(buttonRect(geo, a, overview)) : null);
+  };
+
+  const buttons = useMemo(
+    () =>
+      placed.map((p, i) => {
+        const id = p.asset.id;
+        if (p.asset.kind === 'host' && !shown.has(id)) return null;
+        return (
+          <AssetButton
+            key={id}
+            id={id}
+            kind={p.kind}
+            name={p.name}
+            description={texts[i] ?? ''}
+            x={p.x}
+            y={p.y}
+            w={p.w}
+            h={p.h}
+            tabStop={id === tabStop}
+            selected={id === selected}
+            menuOpen={id === menuId}
+            hasMenu={p.hasMenu}
+          />
+        );
+      }),
+    [placed, texts, shown, tabStop, selected, menuId],
+  );
 
   return (
     <div
@@ -187,34 +282,10 @@ export const DomLayer = memo(function DomLayer(props: { facts: ViewFacts; frame:
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       onBlur={onBlur}
-      onPointerOver={(e) => {
-        const el = buttonOf(e.target);
-        api.hover(el?.dataset.asset ?? null, el);
-      }}
+      onPointerOver={onPointerOver}
       onPointerLeave={() => api.hover(null, null)}
     >
-      {items.map((a) => {
-        if (a.kind === 'host' && !shown.has(a.id)) return null;
-        const tile = a.kind === 'container' && overview;
-        const r = tile ? containerRect(geo, a.c) : assetRect(geo, a);
-        return (
-          <AssetButton
-            key={a.id}
-            id={a.id}
-            kind={tile ? 'tile' : a.kind}
-            name={assetName(a)}
-            description={describeAsset(a, facts)}
-            x={r.x * frame.k}
-            y={r.y * frame.k}
-            w={r.w * frame.k}
-            h={r.h * frame.k}
-            tabStop={a.id === tabStop}
-            selected={a.id === selected}
-            menuOpen={a.id === menuId}
-            hasMenu={!tile}
-          />
-        );
-      })}
+      {buttons}
     </div>
   );
 });

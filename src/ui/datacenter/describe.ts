@@ -40,8 +40,21 @@ export function hostStatusOf(f: FabricFacts, index: number): HostStatus {
   return HOST_STATUSES[f.status[index] ?? 0] ?? 'Healthy';
 }
 
+/** Host texts by status and fault code (a few dozen pairs occur): a layer of a thousand hosts describes them on every frame. */
+const hostTexts = new Map<number, string>();
+
 /** `Unreachable: alive, but the FC cannot reach it`, plus `; fault not yet detected: crash` when so. */
 export function describeHost(status: number, fault: number): string {
+  const key = status * 256 + fault;
+  let text = hostTexts.get(key);
+  if (text === undefined) {
+    text = hostText(status, fault);
+    hostTexts.set(key, text);
+  }
+  return text;
+}
+
+function hostText(status: number, fault: number): string {
   const s = HOST_STATUSES[status] ?? 'Healthy';
   const text = `${s}: ${HOST_STATUS_TEXT[s]}`;
   // a planned reboot (a host OS update) is not a fault

@@ -29,7 +29,8 @@ export function layerItems(geo: Geometry, view: LayerView, focus: Asset | undefi
     out.push(containerAsset(k.index), aggAsset(k.index, 0), aggAsset(k.index, 1));
     if (!focusIncluded && focus && (focus.kind === 'container' || focus.kind === 'agg') && focus.c === k.index) focusIncluded = true;
     if (view.lod !== 'hosts') continue;
-    for (let r = v.r0; r <= v.r1; r++) {
+    // (a view worked out for the layout before may name racks this container does not have)
+    for (let r = v.r0; r <= Math.min(v.r1, k.rackCount - 1); r++) {
       const rack = k.firstRack + r;
       out.push(rackAsset(geo, 'rack', rack), rackAsset(geo, 'tor', rack), rackAsset(geo, 'pdu', rack));
       if (view.hosts) forVisibleHosts(k, geo.rackHosts[rack]!, v, (h) => out.push(hostAsset(geo, rack, h)));

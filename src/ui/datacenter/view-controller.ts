@@ -4,11 +4,16 @@
  * animation frame and only when the scene, the size or the transform changed. While a
  * gesture runs it only moves the DOM layer with a CSS transform; when the view settles
  * it reports what is in view, so React re-renders the layer once per gesture.
+ *
+ * The cursor is set here, inline: `grab` on the view, `grabbing` on the canvas only while
+ * a drag moves it. A cursor is inherited, so a rule that changed the view's cursor on
+ * `:active` made the browser restyle every button of the layer (about a thousand at host
+ * level) on each mouse down and up, inside the click's task.
  */
 
 import { assetExtent, assetRect, type Asset } from './assets';
 import type { LayerView } from './layer-items';
-import type { Geometry } from './geometry';
+import type { Geometry, Rect } from './geometry';
 import { GlyphSprites } from './glyph-canvas';
 import { perfNow, perfPaint } from '../perf';
 import { paint } from './paint';
@@ -24,7 +29,7 @@ import {
   type Transform,
   type Viewport,
 } from './viewport';
-import { createZoomController, type ZoomController, type ZoomPhase } from './zoom';
+import { createZoomController, type ZoomController, type ZoomPhase, type ZoomSource } from './zoom';
 
 /** What the DOM layer shows: the scale its positions are computed at, and what is in view. */
 export interface LayerFrame extends LayerView {
@@ -71,11 +76,15 @@ export class ViewController {
   private lastFrameKey = '';
   /** The element has a size (it is not hidden). */
   private shown = true;
+  /** A mouse or touch drag is moving the view (the canvas shows the `grabbing` cursor). */
+  private dragging = false;
   private readonly resize: ResizeObserver | undefined;
 
   constructor(private readonly o: ViewControllerOptions) {
     this.ctx = o.canvas.getContext('2d');
-    this.zoom = createZoomController(o.wrap, (t, phase) => this.onZoom(t, phase));
+    // inline, so that the view's style never changes on mouse down (see the top of this file)
+    o.wrap.style.cursor = 'grab';
+    this.zoom = createZoomController(o.wrap, (t, phase, source) => this.onZoom(t, phase, source));
     if (typeof ResizeObserver !== 'undefined') {
       this.resize = new ResizeObserver(() => this.measure());
       this.resize.observe(o.wrap);
@@ -149,6 +158,16 @@ export class ViewController {
     this.moveTo(next, mode === 'goto');
   }
 
+  /**
+   * Where a rectangle of the world (an asset's button) is in the view now, relative to
+   * the view, in CSS pixels: what its button's bounding box would say, without making
+   * the browser lay out the page to answer (the layer is placed with this transform).
+   */
+  place(r: Rect): Rect {
+    const t = this.zoom.transform();
+    return { x: t.x + r.x * t.k, y: t.y + r.y * t.k, w: r.w * t.k, h: r.h * t.k };
+  }
+
   /** The DOM layer rendered its positions at scale `k`: keep it on the canvas from now on. */
   layerRendered(k: number): void {
     this.layerK = k;
@@ -171,7 +190,8 @@ export class ViewController {
     }
   }
 
-  private onZoom(t: Transform, phase: ZoomPhase): void {
+  private onZoom(t: Transform, phase: ZoomPhase, source: ZoomSource): void {
+    this.setDragging(phase === 'move' && source === 'drag');
     if (phase === 'move') {
       this.placeLayer(t);
       this.schedule();
@@ -184,6 +204,13 @@ export class ViewController {
       if (this.programmatic === 0) this.transition = false;
       this.settle(t);
     }
+  }
+
+  private setDragging(on: boolean): void {
+    if (on === this.dragging) return;
+    this.dragging = on;
+    // the canvas has no children: changing its cursor restyles it alone
+    this.o.canvas.style.cursor = on ? 'grabbing' : '';
   }
 
   private placeLayer(t: Transform): void {

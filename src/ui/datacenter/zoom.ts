@@ -12,6 +12,15 @@ import type { Transform } from './viewport';
 
 export type ZoomPhase = 'move' | 'end';
 
+/** What moved the view: a mouse or touch drag, the wheel, or anything else (a move we asked for, a pinch). */
+export type ZoomSource = 'drag' | 'wheel' | 'other';
+
+function sourceOf(e: Event | null | undefined): ZoomSource {
+  const type = e?.type;
+  if (type === 'mousemove' || type === 'touchmove') return 'drag';
+  return type === 'wheel' ? 'wheel' : 'other';
+}
+
 export interface ZoomBounds {
   readonly width: number;
   readonly height: number;
@@ -35,7 +44,7 @@ const DURATION_MS = 300;
 /** Elements inside the view that never start a pan (the action menu, the tooltip). */
 const IGNORE = '[data-zoom-ignore]';
 
-export function createZoomController(el: HTMLElement, onChange: (t: Transform, phase: ZoomPhase) => void): ZoomController {
+export function createZoomController(el: HTMLElement, onChange: (t: Transform, phase: ZoomPhase, source: ZoomSource) => void): ZoomController {
   const sel = select<HTMLElement, unknown>(el);
   const toPlain = (t: { k: number; x: number; y: number }): Transform => ({ k: t.k, x: t.x, y: t.y });
   const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
@@ -49,8 +58,8 @@ export function createZoomController(el: HTMLElement, onChange: (t: Transform, p
       const m = event as MouseEvent;
       return (!m.ctrlKey || event.type === 'wheel') && !m.button;
     })
-    .on('zoom', (e: D3ZoomEvent<HTMLElement, unknown>) => onChange(toPlain(e.transform), 'move'))
-    .on('end', (e: D3ZoomEvent<HTMLElement, unknown>) => onChange(toPlain(e.transform), 'end'));
+    .on('zoom', (e: D3ZoomEvent<HTMLElement, unknown>) => onChange(toPlain(e.transform), 'move', sourceOf(e.sourceEvent as Event | null)))
+    .on('end', (e: D3ZoomEvent<HTMLElement, unknown>) => onChange(toPlain(e.transform), 'end', sourceOf(e.sourceEvent as Event | null)));
   sel.call(behavior);
 
   const animated = (animate: boolean) => animate && !motionReduced();
