@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app';
 import { DatacenterPage } from './pages/datacenter';
+import { waitForKeptFiles } from './pages/persistence';
 import { ServicesPage } from './pages/services';
 
 /**
@@ -24,7 +25,7 @@ async function start(page: Page, speed: number) {
 /** Opens a .csdef and a .cscfg in the Service model panel and waits until they are saved. */
 async function openFiles(page: Page, csdef: string, cscfg: string, marker: string): Promise<void> {
   await page.getByLabel('Open files').setInputFiles([`${FILES}/${csdef}`, `${FILES}/${cscfg}`]);
-  await page.waitForFunction((m) => localStorage.getItem('fabric-lab:servicemodel:files')?.includes(m) === true, marker);
+  await waitForKeptFiles(page, marker);
 }
 
 test('an automatic upgrade walks every update domain by itself and the service stays up', async ({ page }) => {

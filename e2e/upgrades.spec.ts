@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app';
 import { ServiceModelPage } from './pages/servicemodel';
+import { waitForKeptFiles } from './pages/persistence';
 import { ServicesPage } from './pages/services';
 
 /**
@@ -21,7 +22,7 @@ async function editQueueName(page: Page, panel: ServiceModelPage): Promise<void>
   await page.keyboard.type('-v2');
   await expect(panel.counts).toHaveText('0 errors, 0 warnings');
   // the panel saves its files shortly after the last keystroke; the Services view reads them from there
-  await page.waitForFunction(() => localStorage.getItem('fabric-lab:servicemodel:files')?.includes('value=\\"orders-v2\\"') === true);
+  await waitForKeptFiles(page, 'value=\\"orders-v2\\"');
 }
 
 test('a manual upgrade walked by clicking: update domain by update domain, the instances move to v2', async ({ page }) => {

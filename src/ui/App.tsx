@@ -20,9 +20,20 @@ import { UiProvider } from './store/ui';
 import { Walkthrough } from './walkthrough';
 import { Kiosk } from './run/kiosk';
 import { WorkerNotice } from './run/Notice';
-import type { InitOptions } from '../worker/protocol';
+import { DebugPanel } from './recovery/DebugPanel';
+import { RecoveryAlert } from './recovery/RecoveryAlert';
+import type { DebugFault, InitOptions } from '../worker/protocol';
 
-export function App({ notices = [], kiosk }: { notices?: readonly string[]; kiosk?: InitOptions }) {
+export interface AppProps {
+  readonly notices?: readonly string[];
+  readonly kiosk?: InitOptions;
+  /** "Start afresh" after the page could not recover the run from a worker failure. */
+  readonly onStartAfresh?: () => void;
+  /** `?debug=1`: the Debug panel injects faults into the worker through this. */
+  readonly onDebugFault?: (fault: DebugFault) => void;
+}
+
+export function App({ notices = [], kiosk, onStartAfresh, onDebugFault }: AppProps) {
   const displayProblems = useDisplay(selectDisplayProblems);
   return (
     <UiProvider>
@@ -30,6 +41,8 @@ export function App({ notices = [], kiosk }: { notices?: readonly string[]; kios
         <TopBar />
         <Timeline />
         <WorkerNotice />
+        <RecoveryAlert {...(onStartAfresh ? { onStartAfresh } : {})} />
+        {onDebugFault ? <DebugPanel inject={onDebugFault} /> : null}
         <ErrorBanner notices={displayProblems.length > 0 ? [...notices, ...displayProblems] : notices} />
         <HealingBanner />
         <div className="workspace">

@@ -5,7 +5,7 @@
 
 import type { Action } from '../sim/actions';
 import { PROTOCOL_VERSION, type Exported, type ExportWhat, type InitOptions, type Speed, type StepKind, type ToWorker } from '../worker/protocol';
-import type { FabricStore } from './store/store';
+import type { FabricState, FabricStore } from './store/store';
 
 export interface Actions {
   play(): void;
@@ -69,12 +69,21 @@ export function makeActions(send: (msg: ToWorker) => void, store?: FabricStore):
     restart: (options) => send({ type: 'init', protocol: PROTOCOL_VERSION, options }),
     exportData: (what) => {
       const id = nextId++;
-      const reply = new Promise<Exported>((resolve) => {
+      const reply = new Promise<Exported>((resolve, reject) => {
         if (!store) return;
+        // A worker that crashed or hung never answers: the request fails instead of waiting forever.
+        const lost = (s: FabricState) => s.connection === 'recovering' || s.connection === 'failed';
+        if (lost(store.getState())) {
+          reject(new Error('the simulation is not running (its worker stopped); try again once it is back'));
+          return;
+        }
         const unsubscribe = store.subscribe((s) => {
           if (s.lastExport?.id === id) {
             unsubscribe();
             resolve(s.lastExport.data);
+          } else if (lost(s)) {
+            unsubscribe();
+            reject(new Error('the simulation worker stopped before it answered; try again once the run is back'));
           }
         });
       });

@@ -4,8 +4,8 @@ import { Simulation } from '../sim/simulation';
 import { RECORDED_SERVICE } from '../test/recorded';
 import { DEPLOYMENTS } from '../sim/fabric/view';
 import { serviceFiles } from '../sim/servicemodel/synthetic';
-import { DEPLOYMENTS_PER_FRAME, WorkerHost, type HostEnv } from './host';
-import { PROTOCOL_VERSION, type Frame, type FromWorker, type ToWorker } from './protocol';
+import { DEPLOYMENTS_PER_FRAME, TICK_BUDGET_MS, TICK_MS, WorkerHost, type HostEnv } from './host';
+import { HEARTBEAT_MS, PROTOCOL_VERSION, type Frame, type FromWorker, type ToWorker } from './protocol';
 
 const DEPLOY = [{ service: 'shop', ...RECORDED_SERVICE }];
 
@@ -60,7 +60,7 @@ describe('WorkerHost protocol', () => {
   it('answers init with ready and a snapshot, then runs at the chosen speed', () => {
     const { env, received, send, frame } = connect();
     send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 42, speed: 600, running: true, deploy: DEPLOY } });
-    expect(received.map((m) => m.type)).toEqual(['ready', 'snapshot']);
+    expect(received.map((m) => m.type)).toEqual(['ready', 'snapshot', 'record']);
     env.advance(1000);
     const f = frame();
     expect(f.running).toBe(true);
@@ -201,7 +201,9 @@ describe('WorkerHost timeline', () => {
     send({ type: 'act', id: 2, action: { do: 'fail', target: 'c0-r1-tor' } });
     expect(received.at(-1)).toMatchObject({ type: 'actResult', id: 2, ok: false, futureActions: 1 });
     send({ type: 'act', id: 3, action: { do: 'fail', target: 'c0-r1-tor' }, fork: true });
-    expect(received.at(-1)).toMatchObject({ type: 'actResult', id: 3, ok: true });
+    expect(received.at(-2)).toMatchObject({ type: 'actResult', id: 3, ok: true });
+    // the page hears that the user's actions from the first on are now this one
+    expect(received.at(-1)).toMatchObject({ type: 'record', from: 0, actions: [{ at: 1000, action: { do: 'fail', target: 'c0-r1-tor' } }] });
     send({ type: 'requestFrame' });
     const s = received.at(-1)!;
     const status = s.type === 'snapshot' ? s.snapshot : s.type === 'frame' ? s.frame : undefined;
@@ -232,6 +234,41 @@ describe('WorkerHost timeline', () => {
     expect(g.frame.lesson).toMatchObject({ done: true, expectations: [{ pass: true }] });
   });
 
+  it('refuses a run whose actions fail on replay, and the run before it goes on', () => {
+    const { env, received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 3, speed: 600, running: true, deploy: DEPLOY } });
+    env.advance(500);
+    send({ type: 'requestFrame' });
+    const before = received.at(-1)!;
+    if (before.type !== 'frame') throw new Error(before.type);
+    const base = { kind: 'setup' as const, seed: 3, datacenter: { preset: 'demo' }, timing: 'realistic' as const, deploy: DEPLOY };
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 3, base, actions: [{ at: 60_000, action: { do: 'fail', target: 'c9-r9-h99' } }], startAt: 120_000 } });
+    const refused = received.at(-1)!;
+    expect(refused).toMatchObject({ type: 'error', fatal: false, init: true, message: expect.stringMatching(/^This run could not be opened: .*c9-r9-h99.*The run before it goes on\.$/) });
+    env.advance(500);
+    send({ type: 'requestFrame' });
+    const after = received.at(-1)!;
+    if (after.type !== 'frame') throw new Error(after.type);
+    expect(after.frame.running).toBe(true);
+    expect(after.frame.t).toBeGreaterThan(before.frame.t);
+    expect(after.frame.frameNo).toBe(before.frame.frameNo + 1);
+  });
+
+  it('refuses walkthrough requests that make no sense now with a notice, and the run goes on', () => {
+    const { env, received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 0, speed: 600, running: true, base: { kind: 'scenario', scenario: lesson, files, walkthrough: true } } });
+    env.advance(2000);
+    send({ type: 'lesson', command: 'back' });
+    expect(received.at(-1)).toMatchObject({ type: 'notice', message: 'This is the first step.' });
+    send({ type: 'lesson', command: 'goto', index: 99 });
+    expect(received.some((m) => m.type === 'notice' && /no step 100/.test(m.message))).toBe(true);
+    send({ type: 'answer', stop: 0, choice: 0 });
+    expect(received.at(-1)).toMatchObject({ type: 'notice', message: 'Step 1 is not a question.' });
+    expect(received.some((m) => m.type === 'error')).toBe(false);
+    send({ type: 'requestFrame' });
+    expect(received.at(-1)).toMatchObject({ type: 'frame', frame: { t: 5 * 60_000 } });
+  });
+
   it('exports the whole event log by replaying, the run record and a report', () => {
     const { env, received, send, frame } = connect();
     send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, speed: 3600, running: true, deploy: DEPLOY } });
@@ -249,10 +286,140 @@ describe('WorkerHost timeline', () => {
     expect(run.data.run).toMatchObject({ t: f.t, hash: f.hash, events: f.logCount });
   });
 
+  it('exports the whole log of a walkthrough, past its stops', () => {
+    const { env, received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 0, speed: 600, running: true, base: { kind: 'scenario', scenario: lesson, files, walkthrough: true } } });
+    env.advance(2000);
+    send({ type: 'lesson', command: 'next' });
+    env.advance(1000);
+    send({ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r1-tor' } });
+    env.advance(1000);
+    send({ type: 'pause' });
+    send({ type: 'requestFrame' });
+    const f = received.at(-1)!;
+    if (f.type !== 'frame') throw new Error(f.type);
+    expect(f.frame.t).toBeGreaterThan(7 * 60_000);
+    send({ type: 'export', id: 5, what: 'log' });
+    const log = received.at(-1)!;
+    if (log.type !== 'exported' || log.data.what !== 'log') throw new Error('no log export');
+    expect(log.data.total).toBe(f.frame.logCount);
+  });
+
   it('says so when there is no later fault to step to', () => {
     const { received, send } = connect();
     send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, running: false, deploy: DEPLOY } });
     send({ type: 'stepTo', direction: 'next', kind: 'fault' });
     expect(received.at(-1)).toEqual({ type: 'notice', message: 'No later fault within a day of simulated time.' });
+  });
+});
+
+describe('WorkerHost reliability', () => {
+  const records = (received: FromWorker[]) => received.filter((m): m is Extract<FromWorker, { type: 'record' }> => m.type === 'record');
+
+  it('pushes the run record when the run starts and whenever the user acts or forks', () => {
+    const { env, received, send, frame } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 5, speed: 3600, running: true, deploy: DEPLOY } });
+    const [first] = records(received);
+    expect(first).toMatchObject({ from: 0, actions: [], base: { kind: 'setup', seed: 5, timing: 'realistic', datacenter: { preset: 'demo' } } });
+    env.advance(200);
+    send({ type: 'act', id: 1, action: { do: 'fail', target: 'c0-r0-h01' } });
+    const t1 = frame().t;
+    env.advance(200);
+    send({ type: 'act', id: 2, action: { do: 'fail', target: 'c0-r1-tor' } });
+    // a refused action changes nothing: no record
+    send({ type: 'act', id: 3, action: { do: 'fail', target: 'c9-r9-h09' } });
+    expect(received.at(-1)).toMatchObject({ type: 'actResult', id: 3, ok: false });
+    const pushed = records(received).slice(1);
+    expect(pushed).toHaveLength(2);
+    expect(pushed[0]).toEqual({ type: 'record', from: 0, actions: [{ at: t1, action: { do: 'fail', target: 'c0-r0-h01' } }] });
+    expect(pushed[1]).toMatchObject({ type: 'record', from: 1, actions: [{ action: { do: 'fail', target: 'c0-r1-tor' } }] });
+    expect(pushed[1]!.base).toBeUndefined();
+    // the pushed record is the one an export gives
+    send({ type: 'pause' });
+    send({ type: 'export', id: 9, what: 'run' });
+    const run = received.at(-1)!;
+    if (run.type !== 'exported' || run.data.what !== 'run') throw new Error('no run export');
+    expect(run.data.run.actions).toEqual([...pushed[0]!.actions, ...pushed[1]!.actions]);
+    // a fork drops the later action: the record from there on is the new one
+    send({ type: 'seek', t: t1 + 1 });
+    send({ type: 'act', id: 4, action: { do: 'fail', target: 'c0-r2-tor' }, fork: true });
+    expect(records(received).at(-1)).toEqual({ type: 'record', from: 1, actions: [{ at: t1 + 1, action: { do: 'fail', target: 'c0-r2-tor' } }] });
+  });
+
+  it('reopens a record at its moment with the same hash, even at speed max where ticks end on their budget', () => {
+    // every budget check fails (a reading of the clock costs more than a tick's budget): each
+    // tick runs 256 events, and many services deployed at once put hundreds in one instant
+    const { env, received, send, frame } = connect(TICK_BUDGET_MS + 1);
+    const services = Array.from({ length: 40 }, (_, i) => ({ service: `s${i}`, ...serviceFiles(`s${i}`, [{ name: 'Web', instances: 2, port: 80 }]) }));
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 8, datacenter: { preset: 'cluster' }, speed: 'max', running: true, deploy: services } });
+    const seen: Frame[] = [];
+    for (let i = 0; i < 8; i++) {
+      env.advance(TICK_MS);
+      seen.push(frame());
+    }
+    const base = records(received)[0]!.base!;
+    for (const f of seen) {
+      const again = connect();
+      again.send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 8, base, startAt: f.t, running: false } });
+      const snap = again.received.find((m) => m.type === 'snapshot');
+      if (snap?.type !== 'snapshot') throw new Error('no snapshot');
+      // every event of the instant has run (quiet ones too), as in the replay
+      expect({ t: snap.snapshot.t, hash: snap.snapshot.hash, processed: snap.snapshot.processed }).toEqual({ t: f.t, hash: f.hash, processed: f.processed });
+    }
+  });
+
+  it('reports progress while init replays to its moment, and heartbeats while an export replays', () => {
+    // every reading of the fake clock costs a heartbeat's interval, as if the replay were slow
+    const { received, send } = connect(HEARTBEAT_MS);
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 4, startAt: 3 * HOUR, deploy: DEPLOY } });
+    const types = received.map((m) => m.type);
+    expect(types.filter((t) => t === 'seeking').length).toBeGreaterThan(2);
+    expect(types.slice(-4)).toEqual(['seeking', 'ready', 'snapshot', 'record']);
+    expect(received.at(-4)).toEqual({ type: 'seeking', from: 0, to: 3 * HOUR, done: true });
+    received.length = 0;
+    send({ type: 'export', id: 1, what: 'log' });
+    expect(received.filter((m) => m.type === 'heartbeat').length).toBeGreaterThan(2);
+    expect(received.at(-1)).toMatchObject({ type: 'exported', id: 1 });
+  });
+
+  it('announces work it cannot slice', () => {
+    const { received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, running: false, deploy: DEPLOY } });
+    received.length = 0;
+    send({ type: 'stepTo', direction: 'next', kind: 'decision' });
+    expect(received.map((m) => m.type)).toEqual(['busy', 'busy']);
+    expect(received).toEqual([
+      { type: 'busy', what: 'step', done: false },
+      { type: 'busy', what: 'step', done: true },
+    ]);
+  });
+
+  it('injects a crash from a timer (an uncaught error) and a hang that never returns', () => {
+    const { env, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, running: false, deploy: DEPLOY } });
+    send({ type: 'debug', fault: 'crash' });
+    expect(() => env.advance(1)).toThrow(/a crash injected from the Debug panel/);
+
+    // a hang spins reading the clock: this fake clock gives up after a million reads
+    let reads = 0;
+    const spin = new FakeEnv();
+    const now = spin.now;
+    spin.now = () => {
+      if (++reads > 1_000_000) throw new Error('still spinning');
+      return now();
+    };
+    const host = new WorkerHost(() => undefined, spin);
+    host.handle({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, running: false, deploy: DEPLOY } });
+    host.handle({ type: 'debug', fault: 'hang' });
+    reads = 0;
+    expect(() => spin.advance(1)).toThrow('still spinning');
+    expect(reads).toBeGreaterThan(1_000_000);
+  });
+
+  it('says when a failure happened', () => {
+    const { received, send } = connect();
+    send({ type: 'init', protocol: PROTOCOL_VERSION, options: { seed: 9, startAt: 60_000, deploy: DEPLOY } });
+    send({ type: 'seek', t: -1 });
+    expect(received.at(-1)).toMatchObject({ type: 'error', fatal: true, t: 60_000, message: expect.stringMatching(/seek: time must be/) });
   });
 });

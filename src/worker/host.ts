@@ -11,9 +11,10 @@ import { inspect } from '../sim/inspect';
 import { buildReport } from '../sim/report';
 import { checkSeed, type Simulation } from '../sim/simulation';
 import { buildTimeline, recordOf } from '../sim/timeline/build';
-import type { RunBase } from '../sim/timeline/record';
+import type { RunBase, TimedAction } from '../sim/timeline/record';
 import { ForkNeeded, type Timeline } from '../sim/timeline/timeline';
 import {
+  HEARTBEAT_MS,
   LOG_PER_FRAME,
   PROTOCOL_VERSION,
   assertNever,
@@ -26,6 +27,8 @@ import {
   type Speed,
   type StepKind,
   type ToWorker,
+  type BusyWork,
+  type DebugFault,
   type ExportWhat,
   type Exported,
 } from './protocol';
@@ -73,6 +76,8 @@ export class WorkerHost {
   private sentDriverLog = 0;
   private sentMarkers = 0;
   private inspected: string | null = null;
+  /** The user's actions as the page last heard of them (`record` messages). */
+  private reported: readonly TimedAction[] = [];
 
   constructor(
     private readonly post: (msg: FromWorker) => void,
@@ -101,8 +106,7 @@ export class WorkerHost {
         return;
       case 'step':
         this.setRunning(false);
-        this.stepTo('next', 'event');
-        return;
+        return this.stepTo('next', 'event');
       case 'requestFrame': {
         const tl = this.requireTimeline();
         if (tl.sim !== this.shown) return this.post({ type: 'snapshot', snapshot: this.snapshot() });
@@ -126,12 +130,13 @@ export class WorkerHost {
         this.setRunning(false);
         return this.stepTo(msg.direction, msg.kind);
       case 'lesson':
-        return this.lesson(msg.command, msg.index);
+        return this.refusable(() => this.lesson(msg.command, msg.index));
       case 'answer':
-        this.requireTimeline().answer(msg.stop, msg.choice);
-        return;
+        return this.refusable(() => this.requireTimeline().answer(msg.stop, msg.choice));
       case 'export':
         return this.post({ type: 'exported', id: msg.id, data: this.exportData(msg.what) });
+      case 'debug':
+        return this.debug(msg.fault);
       default:
         return assertNever(msg, 'message to the worker');
     }
@@ -147,6 +152,7 @@ export class WorkerHost {
       // A fork drops the future the page was shown (markers ahead, the horizon): send it all again.
       if (future > 0) this.shown = undefined;
       this.post({ type: 'actResult', id, action: action.do, ok: true });
+      this.reportActions();
       // The learner did what the walkthrough asked: it plays on.
       if (held && !tl.holding) this.setRunning(true);
     } catch (err) {
@@ -165,8 +171,71 @@ export class WorkerHost {
       return;
     }
     this.setRunning(false);
-    if (command === 'back') tl.back();
-    else tl.goToStop(index ?? -1);
+    this.busy('lesson', () => (command === 'back' ? tl.back() : tl.goToStop(index ?? -1)));
+  }
+
+  /**
+   * Runs work that cannot be sliced (a search ahead, a replay to a walkthrough stop)
+   * between two `busy` messages, so the page's watchdog waits longer meanwhile.
+   */
+  private busy<T>(what: BusyWork, work: () => T): T {
+    this.post({ type: 'busy', what, done: false });
+    try {
+      return work();
+    } finally {
+      this.post({ type: 'busy', what, done: true });
+    }
+  }
+
+  /**
+   * A budget for a replay that runs in one piece: it never stops the replay, but calls
+   * `beat` at most every HEARTBEAT_MS of wall time, so the page knows the worker is alive.
+   */
+  private pulse(beat: () => void): () => boolean {
+    let last = this.env.now();
+    return () => {
+      const now = this.env.now();
+      if (now - last >= HEARTBEAT_MS) {
+        last = now;
+        beat();
+      }
+      return true;
+    };
+  }
+
+  /** Tells the page when the user's actions changed (only what changed, from the first difference on). */
+  private reportActions(start = false): void {
+    const all = this.requireTimeline().userActions();
+    const old = this.reported;
+    if (start) {
+      this.reported = all;
+      this.post({ type: 'record', from: 0, actions: all, base: this.base! });
+      return;
+    }
+    let i = 0;
+    while (i < old.length && i < all.length && sameTimed(old[i]!, all[i]!)) i++;
+    if (i === old.length && i === all.length) return;
+    this.reported = all;
+    this.post({ type: 'record', from: i, actions: all.slice(i) });
+  }
+
+  /** Faults injected from the Debug panel, each from a timer, after this message is handled. */
+  private debug(fault: DebugFault): void {
+    switch (fault) {
+      case 'crash':
+        this.env.setTimer(() => {
+          throw new Error('a crash injected from the Debug panel');
+        }, 0);
+        return;
+      case 'hang':
+        this.env.setTimer(() => {
+          // reads the clock so that a test's fake clock can end it; the real one never does
+          for (;;) this.env.now();
+        }, 0);
+        return;
+      default:
+        return assertNever(fault, 'debug fault');
+    }
   }
 
   /** Moves on with a seek: a slice per tick, so a long replay leaves the worker responsive. */
@@ -195,7 +264,7 @@ export class WorkerHost {
 
   private stepTo(direction: 'next' | 'prev', kind: StepKind): void {
     const tl = this.requireTimeline();
-    const found = direction === 'next' ? tl.stepNext(kind) : tl.stepPrev(kind);
+    const found = this.busy('step', () => (direction === 'next' ? tl.stepNext(kind) : tl.stepPrev(kind)));
     if (!found) {
       const what = kind === 'event' ? 'event' : kind === 'decision' ? 'FC decision' : kind === 'fault' ? 'fault' : 'marked moment';
       this.post({ type: 'notice', message: direction === 'next' ? `No later ${what} within a day of simulated time.` : `No earlier ${what} is recorded.` });
@@ -208,6 +277,7 @@ export class WorkerHost {
     const run = recordOf(this.base!, tl);
     if (what === 'run') return { what, run };
     // The log keeps only its newest records: replay the run from the start to collect them all.
+    // (In one piece, with heartbeats; a seek, so a walkthrough's stops do not hold it.)
     const { timeline: replay } = buildTimeline(run.base, run.actions, { checkpoints: false });
     const records: LogRecord[] = [];
     let total = 0;
@@ -219,7 +289,7 @@ export class WorkerHost {
       records.push(r);
       if (records.length > EXPORT_LOG_LIMIT) records.shift();
     };
-    replay.advance(run.t);
+    replay.seek(run.t, this.pulse(() => this.post({ type: 'heartbeat' })));
     return { what, records, total, truncated: total > records.length };
   }
 
@@ -235,7 +305,21 @@ export class WorkerHost {
     if (protocol !== PROTOCOL_VERSION) {
       throw new Error(`the page speaks protocol ${protocol}, the worker ${PROTOCOL_VERSION}: reload the page`);
     }
+    const was = this.timeline ? { running: this.running } : undefined;
     this.setRunning(false);
+    try {
+      this.start(options);
+    } catch (err) {
+      // a run that cannot be opened (a run file whose actions fail on replay) leaves the one before it as it was
+      if (!was) throw err;
+      const e = err instanceof Error ? err : new Error(String(err));
+      this.post({ type: 'error', message: `This run could not be opened: ${e.message}. The run before it goes on.`, detail: e.stack, fatal: false, init: true });
+      this.setRunning(was.running);
+    }
+  }
+
+  private start(options: InitOptions): void {
+    if (options.speed !== undefined && !isSpeed(options.speed)) throw new RangeError(`unknown speed ${JSON.stringify(options.speed)}`);
     const base: RunBase = options.base ?? {
       kind: 'setup',
       seed: checkSeed(options.seed),
@@ -245,7 +329,21 @@ export class WorkerHost {
     };
     const { timeline } = buildTimeline(base, options.actions ?? []);
     const sim = timeline.sim;
-    if (options.startAt !== undefined) timeline.seek(options.startAt);
+    if (options.stop !== undefined) {
+      this.busy('lesson', () => timeline.goToStop(options.stop!));
+    } else if (options.startAt !== undefined) {
+      // In one piece (the run is not there yet), reporting its progress as a seek does.
+      const to = options.startAt;
+      let beats = 0;
+      timeline.seek(
+        to,
+        this.pulse(() => {
+          beats++;
+          this.post({ type: 'seeking', from: 0, to, done: false });
+        }),
+      );
+      if (beats > 0) this.post({ type: 'seeking', from: 0, to, done: true });
+    }
     this.timeline = timeline;
     this.base = base;
     this.frameNo = 0;
@@ -253,13 +351,12 @@ export class WorkerHost {
     this.inspected = null;
     this.watched = undefined;
     this.seekTarget = undefined;
-    if (options.speed !== undefined) {
-      if (!isSpeed(options.speed)) throw new RangeError(`unknown speed ${JSON.stringify(options.speed)}`);
-      this.speed = options.speed;
-    }
+    if (options.speed !== undefined) this.speed = options.speed;
+    // (the run loop's first tick is a timer away: the snapshot already says whether it runs)
+    this.setRunning(options.running ?? (options.startAt === undefined && options.stop === undefined));
     this.post({ type: 'ready', protocol: PROTOCOL_VERSION, seed: sim.setup.seed });
     this.post({ type: 'snapshot', snapshot: this.snapshot() });
-    this.setRunning(options.running ?? options.startAt === undefined);
+    this.reportActions(true);
   }
 
   private requireTimeline(): Timeline {
@@ -295,8 +392,11 @@ export class WorkerHost {
       // At 'max', the clock runs as far as the budget allows (and idles fast when nothing is due).
       const rate = this.speed === 'max' ? MAX_IDLE_RATE : this.speed;
       const target = tl.now + Math.round(wall * rate);
-      const r = tl.advance(target, () => this.env.now() - start <= TICK_BUDGET_MS);
+      let r = tl.advance(target, () => this.env.now() - start <= TICK_BUDGET_MS);
       this.lagging = r === 'budget' && this.speed !== 'max';
+      // Finish the instant the budget cut into: every frame then shows a moment that a
+      // replay to its time reaches with the same hash (crash recovery and links rely on it).
+      if (r === 'budget' && tl.advance(tl.now) === 'stop') r = 'stop';
       if (r === 'stop') {
         // A walkthrough holds at its stops until the learner goes on.
         this.setRunning(false);
@@ -409,9 +509,27 @@ export class WorkerHost {
     return out;
   }
 
+  /**
+   * A walkthrough request that makes no sense now (back at the first step, a stop or an
+   * answer that does not exist) is refused with a notice: the run is fine.
+   */
+  private refusable(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.post({ type: 'notice', message: `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.` });
+    }
+  }
+
   private fail(err: unknown): void {
     this.setRunning(false);
     const e = err instanceof Error ? err : new Error(String(err));
-    this.post({ type: 'error', message: `${e.name}: ${e.message}`, detail: e.stack, fatal: true });
+    const t = this.timeline?.now;
+    this.post({ type: 'error', message: `${e.name}: ${e.message}`, detail: e.stack, fatal: true, ...(t !== undefined ? { t } : {}) });
   }
+}
+
+function sameTimed(a: TimedAction, b: TimedAction): boolean {
+  return a.at === b.at && a.after === b.after && a.action === b.action;
 }

@@ -47,3 +47,5 @@ self.addEventListener('error', (e: ErrorEvent) => {
 self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
   post({ type: 'error', message: `unhandled rejection in the worker: ${String(e.reason)}`, fatal: true });
 });
+// The module has loaded: the page's watchdog now expects answers in its usual time.
+post({ type: 'heartbeat' });

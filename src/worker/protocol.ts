@@ -19,7 +19,7 @@ import type { RunBase, TimedAction } from '../sim/timeline/record';
 import type { ViewDiff, ViewSnapshot } from '../sim/view/records';
 
 /** Bumped whenever a message changes shape. The worker refuses a client of another version. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Run speeds: simulated seconds per wall second, or as fast as the worker can go. */
 export const SPEEDS = [1, 10, 60, 600, 3600, 'max'] as const;
@@ -47,7 +47,25 @@ export interface InitOptions {
   readonly base?: RunBase;
   /** The user's timed actions of an earlier run (a shared link, an imported run), replayed on their way. */
   readonly actions?: readonly TimedAction[];
+  /**
+   * Hold the walkthrough at this stop (0-based) instead of running to `startAt`: crash
+   * recovery of a lesson that was waiting at a stop (a prompt must not be performed).
+   */
+  readonly stop?: number;
 }
+
+/** Faults the Debug panel (`?debug=1`) injects into the worker, to test recovery. */
+export type DebugFault = 'crash' | 'hang';
+
+/** Long work the worker cannot slice, announced by `busy` (see there). */
+export type BusyWork = 'step' | 'lesson';
+
+/**
+ * While a long replay runs in one piece (the replay to init's `startAt`, an export's
+ * replay of the whole log), the worker reports it at most this often (wall ms), so the
+ * page's watchdog knows it is alive: `seeking` for init, `heartbeat` for an export.
+ */
+export const HEARTBEAT_MS = 500;
 
 /** Where `stepTo` looks for the next or previous moment. */
 export type StepKind = 'event' | 'fault' | 'decision' | 'marker';
@@ -84,7 +102,12 @@ export type ToWorker =
   /** Selects the asset whose details every frame carries (null: none). */
   | { readonly type: 'inspect'; readonly asset: string | null }
   /** Asks for the instances and charts of these deployments (`service/slot`) even in a large run. */
-  | { readonly type: 'watch'; readonly deployments: readonly string[] };
+  | { readonly type: 'watch'; readonly deployments: readonly string[] }
+  /**
+   * Injects a fault to test recovery (the Debug panel, `?debug=1`): `crash` throws from a
+   * timer (an uncaught error in the worker), `hang` spins in a loop that never returns.
+   */
+  | { readonly type: 'debug'; readonly fault: DebugFault };
 
 export interface RunStatus {
   /** Simulated time, ms. */
@@ -171,7 +194,27 @@ export type FromWorker =
   | { readonly type: 'notice'; readonly message: string }
   /** A seek or step is replaying history (the UI shows progress for long replays). */
   | { readonly type: 'seeking'; readonly from: number; readonly to: number; readonly done: boolean }
-  | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean };
+  /**
+   * The user's actions changed (the run started, an action, a fork): actions from index
+   * `from` on are replaced by `actions`; `base` comes with the start of a run (`from` 0).
+   * The page keeps the run's record from these, so it never has to ask a worker that
+   * may have died (crash recovery, the kept run).
+   */
+  | { readonly type: 'record'; readonly from: number; readonly actions: readonly TimedAction[]; readonly base?: RunBase }
+  /**
+   * Work that cannot be sliced is under way (looking ahead for the next fault, replaying
+   * to a walkthrough stop), or over (`done`): until then the page's watchdog allows a
+   * longer silence (BUSY_HANG_MS) before it calls the worker hung.
+   */
+  | { readonly type: 'busy'; readonly what: BusyWork; readonly done: boolean }
+  /** Alive: the worker has loaded (sent once, first), or is in a long replay (an export's; at most every HEARTBEAT_MS). */
+  | { readonly type: 'heartbeat' }
+  /** `t`: the simulated time when it happened, when a run exists. */
+  /**
+   * `fatal`: the run is lost (the page recovers it from its record). `init`: the run asked
+   * for by an `init` could not be started, and the run before it goes on untouched.
+   */
+  | { readonly type: 'error'; readonly message: string; readonly detail?: string; readonly fatal: boolean; readonly t?: number; readonly init?: boolean };
 
 /**
  * Most log records (and driver log entries) one frame carries: the UI draws the newest

@@ -7,7 +7,8 @@ import { parseDuration } from '../engine/time';
 import { SpecError, resolveSpec } from '../hardware/spec';
 import { HOST_STATUSES } from '../hardware/status';
 import { MAX_SEED } from '../simulation';
-import { describe, obj as strictObj, onlyFields as strictOnly, type Obj } from '../strict-json';
+import { MAX_FILE_BYTES } from '../servicemodel/decode';
+import { checkJsonShape, describe, grouped, isObj, obj as strictObj, onlyFields as strictOnly, parseJson, type JsonLimits, type Obj, type PathErrorClass } from '../strict-json';
 import type { Comparison, Expectation, Scenario, ScenarioAction, ServiceRef, Step } from './types';
 
 export class ScenarioError extends Error {
@@ -22,17 +23,68 @@ export class ScenarioError extends Error {
 
 export type { Obj } from '../strict-json';
 
+/**
+ * What a scenario file may hold. Real ones are a few kilobytes, six levels deep, with a
+ * few hundred values; these limits are far above that and far below what could exhaust
+ * a tab. The same 4 MiB as the page's scenario loader (src/ui/run/load.ts).
+ */
+export const SCENARIO_LIMITS: JsonLimits = { chars: 4 * 1024 * 1024, depth: 64, values: 1_000_000, what: 'a scenario file' };
+
+/** Characters of one text field (a caption, a name, a target); real ones are under 600. */
+export const MAX_TEXT_CHARS = 10_000;
+/** Characters of a `csdef`/`cscfg` field, which may hold a whole file inline. */
+const MAX_FILE_CHARS = MAX_FILE_BYTES;
+/** Characters of an `at`; real ones are like `1h30m`. */
+const MAX_DURATION_CHARS = 40;
+
 const obj = (v: unknown, path: string): Obj => strictObj(v, path, ScenarioError);
 const onlyFields = (o: Obj, path: string, allowed: readonly string[]): void => strictOnly(o, path, allowed, ScenarioError);
 
-function str(o: Obj, key: string, path: string): string {
+function str(o: Obj, key: string, path: string, max = MAX_TEXT_CHARS): string {
   const v = o[key];
   if (typeof v !== 'string' || v.trim() === '') throw new ScenarioError(`${path}.${key}`, `must be a non-empty string, got ${describe(v)}`);
+  if (v.length > max) throw new ScenarioError(`${path}.${key}`, `is ${grouped(v.length)} characters long; at most ${grouped(max)}`);
   return v;
 }
 
-function optStr(o: Obj, key: string, path: string): string | undefined {
-  return o[key] === undefined ? undefined : str(o, key, path);
+function optStr(o: Obj, key: string, path: string, max = MAX_TEXT_CHARS): string | undefined {
+  return o[key] === undefined ? undefined : str(o, key, path, max);
+}
+
+/** A service file reference: a path, or the file's XML inline. */
+const fileRef = (o: Obj, key: string, path: string): string => str(o, key, path, MAX_FILE_CHARS);
+const optFileRef = (o: Obj, key: string, path: string): string | undefined => optStr(o, key, path, MAX_FILE_CHARS);
+
+/**
+ * Checks a data center description with resolveSpec, in the format's own error. A
+ * description holds numbers and short names (and `host`, an object of numbers): when
+ * resolveSpec refuses a value that is anything else, the message says so in a few words
+ * rather than quoting the value, however big.
+ */
+export function checkDatacenter(v: unknown, path: string, Err: PathErrorClass): void {
+  try {
+    resolveSpec(v, path);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    const rest = e.message.slice(e.path.length + 2);
+    if (!rest.startsWith('unknown field')) checkDatacenterInput(v, path, Err);
+    throw new Err(e.path.length > 120 ? `${e.path.slice(0, 120)}…` : e.path, rest.length > 500 ? `${rest.slice(0, 500)}…` : rest);
+  }
+}
+
+function checkDatacenterInput(v: unknown, path: string, Err: PathErrorClass): void {
+  if (!isObj(v)) return; // resolveSpec says what it must be
+  const check = (o: Obj, p: string, nested: boolean): void => {
+    for (const k of Object.keys(o)) {
+      if (k.length > 64) throw new Err(`${p}.${k.slice(0, 40)}…`, 'unknown field');
+      const x = o[k];
+      if (!nested && k === 'host' && isObj(x)) check(x, `${p}.host`, true);
+      else if ((typeof x === 'object' && x !== null) || (typeof x === 'string' && x.length > 64)) {
+        throw new Err(`${p}.${k}`, `must be a number or a name, got ${describe(x)}`);
+      }
+    }
+  };
+  check(v, path, false);
 }
 
 function int(o: Obj, key: string, path: string, min: number, max: number): number {
@@ -91,8 +143,8 @@ export function parseAction(o: Obj, path: string): ScenarioAction {
   switch (name as ScenarioAction['do']) {
     case 'deploy': {
       const slot = o.slot === undefined ? undefined : oneOf(o, 'slot', path, ['production', 'staging'] as const);
-      const csdef = optStr(o, 'csdef', path);
-      const cscfg = optStr(o, 'cscfg', path);
+      const csdef = optFileRef(o, 'csdef', path);
+      const cscfg = optFileRef(o, 'cscfg', path);
       if ((csdef === undefined) !== (cscfg === undefined)) throw new ScenarioError(path, 'csdef and cscfg go together: give both or neither');
       return { do: 'deploy', service: str(o, 'service', path), ...(slot ? { slot } : {}), ...(csdef ? { csdef, cscfg: cscfg! } : {}) };
     }
@@ -115,13 +167,13 @@ export function parseAction(o: Obj, path: string): ScenarioAction {
       return { do: 'scale', role, count: int(o, 'count', path, 0, 10_000) };
     }
     case 'configure':
-      return { do: 'configure', service: str(o, 'service', path), cscfg: str(o, 'cscfg', path) };
+      return { do: 'configure', service: str(o, 'service', path), cscfg: fileRef(o, 'cscfg', path) };
     case 'upgrade':
       return {
         do: 'upgrade',
         service: str(o, 'service', path),
-        csdef: str(o, 'csdef', path),
-        cscfg: str(o, 'cscfg', path),
+        csdef: fileRef(o, 'csdef', path),
+        cscfg: fileRef(o, 'cscfg', path),
         mode: oneOf(o, 'mode', path, ['manual', 'auto', 'simultaneous'] as const),
       };
     case 'walk':
@@ -137,8 +189,8 @@ export function parseAction(o: Obj, path: string): ScenarioAction {
 
 function parseComparison(v: unknown, path: string): Comparison {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return { op: '==', n: v };
-  const m = typeof v === 'string' ? /^\s*(==|>=|<=)\s*(\d+)\s*$/.exec(v) : null;
-  if (!m) throw new ScenarioError(path, `must be "<op><n>" with op one of ==, >=, <= (e.g. ">=3"), got ${describe(v)}`);
+  const m = typeof v === 'string' && v.length <= 40 ? /^\s*(==|>=|<=)\s*(\d{1,7})\s*$/.exec(v) : null;
+  if (!m) throw new ScenarioError(path, `must be "<op><n>" with op one of ==, >=, <= and n at most 9999999 (e.g. ">=3"), got ${describe(v)}`);
   return { op: m[1] as Comparison['op'], n: Number(m[2]) };
 }
 
@@ -200,7 +252,10 @@ function parseExpect(v: unknown, path: string): Expectation {
 function parseStep(v: unknown, path: string, index: number): Step {
   const s = obj(v, path);
   if (s.at === undefined) throw new ScenarioError(`${path}.at`, 'is required');
-  if (typeof s.at !== 'string') throw new ScenarioError(`${path}.at`, `must be a duration such as "90s", "10m" or "1h30m", got ${describe(s.at)}`);
+  if (typeof s.at !== 'string' || s.at.length > MAX_DURATION_CHARS) {
+    const got = typeof s.at === 'string' ? `a string of ${grouped(s.at.length)} characters` : describe(s.at);
+    throw new ScenarioError(`${path}.at`, `must be a duration such as "90s", "10m" or "1h30m", got ${got}`);
+  }
   let at: number;
   try {
     at = parseDuration(s.at);
@@ -223,6 +278,7 @@ function parseStep(v: unknown, path: string, index: number): Step {
     }
     const choices = s.choices.map((c, i) => {
       if (typeof c !== 'string' || c.trim() === '') throw new ScenarioError(`${path}.choices[${i}]`, `must be a non-empty string, got ${describe(c)}`);
+      if (c.length > MAX_TEXT_CHARS) throw new ScenarioError(`${path}.choices[${i}]`, `is ${grouped(c.length)} characters long; at most ${grouped(MAX_TEXT_CHARS)}`);
       return c;
     });
     const question = { ask: str(s, 'ask', path), choices, answer: int(s, 'answer', path, 0, choices.length - 1), explain: str(s, 'explain', path) };
@@ -242,22 +298,20 @@ function parseService(v: unknown, path: string): ServiceRef {
   onlyFields(o, path, ['name', 'csdef', 'cscfg']);
   const name = str(o, 'name', path);
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/.test(name)) throw new ScenarioError(`${path}.name`, `must be letters, digits and hyphens (a DNS label), got ${describe(name)}`);
-  return { name, csdef: str(o, 'csdef', path), cscfg: str(o, 'cscfg', path) };
+  return { name, csdef: fileRef(o, 'csdef', path), cscfg: fileRef(o, 'cscfg', path) };
 }
 
-/** Parses the text of a scenario file. */
+/**
+ * Parses the text of a scenario file strictly (parseJson: positions in errors, a key
+ * given twice refused, limits on size, depth and values).
+ */
 export function parseScenario(text: string): Scenario {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new ScenarioError('', `not valid JSON: ${(e as Error).message}`);
-  }
-  return checkScenario(doc);
+  return checkScenario(parseJson(text, ScenarioError, SCENARIO_LIMITS));
 }
 
-/** Checks an already-parsed JSON value. */
+/** Checks an already-parsed JSON value (its nesting and size first, without recursion). */
 export function checkScenario(doc: unknown): Scenario {
+  checkJsonShape(doc, ScenarioError, SCENARIO_LIMITS);
   const o = obj(doc, '(root)');
   onlyFields(o, '(root)', ['scenario', 'name', 'description', 'seed', 'timing', 'datacenter', 'services', 'steps']);
   if (o.scenario !== 1) throw new ScenarioError('scenario', `must be 1 (the format version this simulator reads), got ${describe(o.scenario)}`);
@@ -266,12 +320,7 @@ export function checkScenario(doc: unknown): Scenario {
   const seed = o.seed === undefined ? 1 : int(o, 'seed', '(root)', 0, MAX_SEED);
   const timing = o.timing === undefined ? 'realistic' : oneOf(o, 'timing', '(root)', ['realistic', 'fast'] as const);
   if (o.datacenter === undefined) throw new ScenarioError('datacenter', 'is required (counts or { "preset": ... })');
-  try {
-    resolveSpec(o.datacenter, 'datacenter');
-  } catch (e) {
-    if (e instanceof SpecError) throw new ScenarioError(e.path, e.message.slice(e.path.length + 2));
-    throw e;
-  }
+  checkDatacenter(o.datacenter, 'datacenter', ScenarioError);
   const servicesRaw = o.services ?? [];
   if (!Array.isArray(servicesRaw)) throw new ScenarioError('services', `must be an array, got ${describe(servicesRaw)}`);
   const services = servicesRaw.map((s, i) => parseService(s, `services[${i}]`));

@@ -17,11 +17,16 @@ export type FileResolver = (path: string) => Uint8Array | string;
 
 export function sourceOf(ref: string, resolve: FileResolver, where: string): SourceFile {
   if (ref.trimStart().startsWith('<')) return { name: `${where} (inline)`, bytes: ref };
+  const shown = JSON.stringify(ref.length > 200 ? `${ref.slice(0, 200)}…` : ref);
+  let bytes: unknown;
   try {
-    return { name: ref, bytes: resolve(ref) };
+    bytes = resolve(ref);
   } catch (e) {
-    throw new ScenarioError(where, `cannot read "${ref}": ${(e as Error).message}`);
+    throw new ScenarioError(where, `cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // A resolver over a plain record could hand back what its prototype has (`constructor`): only text or bytes are files.
+  if (typeof bytes !== 'string' && !(ArrayBuffer.isView(bytes) && Object.prototype.toString.call(bytes) === '[object Uint8Array]')) throw new ScenarioError(where, `cannot read ${shown}: there is no such file`);
+  return { name: ref, bytes: bytes as Uint8Array | string };
 }
 
 export function toAction(a: ScenarioAction, resolve: FileResolver, where: string): Action {

@@ -7,7 +7,7 @@
 
 import type { DiagnosticList } from './diagnostics';
 import type { ConfigurationRole, ConfiguredCertificate, ConfiguredSetting, OsImageRef, ServiceConfiguration } from './model';
-import { Attrs, checkRoot, INT_MAX, ReadContext, show } from './reader';
+import { Attrs, checkName, checkRoot, ReadContext, show } from './reader';
 import type { XmlElement } from './xml';
 
 /** Guest OS families: 1 Server 2008 SP2, 2 Server 2008 R2, 3 Server 2012, 4 Server 2012 R2, 5 Server 2016, 6 Server 2019, 7 Server 2022. */
@@ -15,6 +15,9 @@ export const OS_FAMILIES = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** Hex digits per thumbprint algorithm. */
 const THUMBPRINT_DIGITS: Readonly<Record<string, number>> = { sha1: 40, sha256: 64 };
+
+/** The most instances of one role the simulator runs: as many as the region preset has hosts. */
+export const MAX_INSTANCES = 100_000;
 
 /** The longest `vmName`: Azure appends the instance number to it to name each VM. */
 export const MAX_VM_NAME = 10;
@@ -44,6 +47,7 @@ function readRole(ctx: ReadContext, el: XmlElement): ConfigurationRole | undefin
   a.label = '<Role>';
   const name = a.required('name');
   if (name === undefined) return undefined;
+  checkName(ctx, el, 'name', 'Role name', name);
   a.label = `Role '${name}'`;
   const path = `ServiceConfiguration/Role[${name}]`;
   const vmName = a.string('vmName');
@@ -70,7 +74,16 @@ function readRole(ctx: ReadContext, el: XmlElement): ConfigurationRole | undefin
         const i = new Attrs(ctx, c, ['count'], path);
         i.label = `<Instances> of role '${name}'`;
         i.present('count');
-        instances = i.int('count', 1, INT_MAX, 'the instance count must be a whole number of at least 1', 'instances');
+        instances = i.int('count', 1, Number.MAX_SAFE_INTEGER, 'the instance count must be a whole number of at least 1', 'instances');
+        if (instances !== undefined && instances > MAX_INSTANCES) {
+          ctx.diags.error(
+            ctx.where(c, 'count'),
+            'instances',
+            `${i.label} has count="${instances}"; the simulator runs at most 100,000 instances of a role ` +
+              '(its largest data center, the region preset, has 100,000 hosts).',
+          );
+          instances = undefined;
+        }
         break;
       }
       case 'ConfigurationSettings':
@@ -132,6 +145,7 @@ export function readConfiguration(root: XmlElement, file: string, diags: Diagnos
   const a = new Attrs(ctx, root, ['serviceName', 'osFamily', 'osVersion', 'schemaVersion'], '');
   a.label = '<ServiceConfiguration>';
   const serviceName = a.required('serviceName') ?? '';
+  checkName(ctx, root, 'serviceName', 'The service name', serviceName);
   const osFamily = a.choice('osFamily', OS_FAMILIES);
   const osVersion = a.string('osVersion');
   if (osVersion !== undefined && osVersion.trim() !== '*') {

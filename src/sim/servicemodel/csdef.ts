@@ -31,7 +31,7 @@ import type {
   StartupTask,
   TopologyChangeDiscovery,
 } from './model';
-import { Attrs, checkRoot, INT_MAX, ReadContext, show } from './reader';
+import { Attrs, checkName, checkRoot, INT_MAX, ReadContext, show } from './reader';
 import { DEFAULT_VM_SIZE, VM_SIZES, vmSize, vmSizeIgnoringCase } from './sizes';
 import type { VmSize } from './sizes';
 import type { XmlElement } from './xml';
@@ -96,6 +96,7 @@ function readRole(ctx: ReadContext, el: XmlElement, type: RoleType): DefinitionR
   const a = new Attrs(ctx, el, known, 'ServiceDefinition');
   const name = a.required('name');
   if (name === undefined) return undefined;
+  checkName(ctx, el, 'name', `${type} name`, name);
   a.label = `${type} '${name}'`;
   const vmsize = a.string('vmsize');
   const size = resolveSize(ctx, el, name, vmsize);
@@ -199,6 +200,7 @@ export function readDefinition(root: XmlElement, file: string, diags: Diagnostic
   const a = new Attrs(ctx, root, ['name', 'upgradeDomainCount', 'topologyChangeDiscovery', 'schemaVersion'], '');
   a.label = '<ServiceDefinition>';
   const name = a.required('name') ?? '';
+  checkName(ctx, root, 'name', 'The service name', name);
   const upgradeDomainCount =
     a.int('upgradeDomainCount', 1, 20, 'it must be a whole number from 1 to 20 (the default is 5)', 'upgrade-domain-count') ?? 5;
   const topologyChangeDiscovery = a.choice<TopologyChangeDiscovery>('topologyChangeDiscovery', ['Blast', 'UpgradeDomainWalk']);

@@ -7,6 +7,7 @@
  * Anything else is refused with a message that says how to save the file.
  */
 
+import { charge } from '../hostile/work';
 import { LineIndex } from './position';
 import type { Pos } from './position';
 
@@ -72,7 +73,26 @@ function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/**
+ * UTF-16 without a byte-order mark and without `<?xml` shows as a zero byte in every
+ * other position; says which order, or undefined.
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const n = Math.min(bytes.length & ~1, 64);
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  if (odd === n / 2 && even === 0) return 'UTF-16LE';
+  if (even === n / 2 && odd === 0) return 'UTF-16BE';
+  return undefined;
+}
+
 export function decodeXmlBytes(bytes: Uint8Array): Decoded {
+  charge(bytes.length);
   const b0 = bytes[0];
   const b1 = bytes[1];
   const b2 = bytes[2];
@@ -87,6 +107,13 @@ export function decodeXmlBytes(bytes: Uint8Array): Decoded {
   if (b0 === 0x3c && b1 === 0 && b2 === 0x3f && b3 === 0) return withMark(decodeUtf16(bytes, 0, true), false);
   if (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f) return withMark(decodeUtf16(bytes, 0, false), false);
 
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked) {
+    return refuse(
+      `The file looks like ${unmarked} (every other byte is zero) but has no byte-order mark and no XML declaration, ` +
+        'so it cannot be read reliably: save it as UTF-8, or as UTF-16 with a byte-order mark.',
+    );
+  }
   const declared = declaredEncoding(latin1Head(bytes));
   if (declared === undefined) return decodeUtf8(bytes, 0, 'UTF-8');
   const name = declared.value.toLowerCase();
@@ -103,11 +130,11 @@ export function decodeXmlBytes(bytes: Uint8Array): Decoded {
     case 'iso_8859-1':
     case 'latin1':
     case 'l1':
-      return decodeSingleByte(bytes, 'ISO-8859-1');
+      return decodeSingleByte(bytes, 'ISO-8859-1', at);
     case 'windows-1252':
     case 'cp1252':
     case 'x-cp1252':
-      return decodeSingleByte(bytes, 'windows-1252');
+      return decodeSingleByte(bytes, 'windows-1252', at);
     case 'utf-16':
     case 'utf-16le':
     case 'utf-16be':
@@ -138,7 +165,7 @@ function refuse(message: string, at: Pos = START): Decoded {
  */
 function withMark(d: Decoded, bom: boolean): Decoded {
   if (d.text === undefined || d.encoding === undefined) return { ...d, bom };
-  const declared = declaredEncoding(d.text);
+  const declared = declaredEncoding(d.text.slice(0, 256));
   if (declared === undefined) return { ...d, bom };
   const name = declared.value.toLowerCase();
   const utf16 = ['utf-16', 'unicode', 'ucs-2', d.encoding.toLowerCase()];
@@ -263,11 +290,46 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): D
   return { text: out.toString(), encoding, bom: start > 0, problems: [] };
 }
 
-function decodeSingleByte(bytes: Uint8Array, encoding: 'ISO-8859-1' | 'windows-1252'): Decoded {
+function decodeSingleByte(bytes: Uint8Array, encoding: 'ISO-8859-1' | 'windows-1252', at: Pos): Decoded {
   const out = new Units(bytes.length);
+  let firstHigh = -1;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
+    if (b >= 0x80 && firstHigh < 0) firstHigh = i;
     out.push(encoding === 'windows-1252' && b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
   }
-  return { text: out.toString(), encoding, bom: false, problems: [] };
+  const text = out.toString();
+  // The declaration wins (XML 1.0), but bytes that are valid UTF-8 were most likely saved as UTF-8.
+  const asUtf8 = firstHigh < 0 ? undefined : decodeUtf8(bytes, 0, 'UTF-8').text;
+  if (asUtf8 === undefined) return { text, encoding, bom: false, problems: [] };
+  const pos = new LineIndex(text).at(firstHigh);
+  const utf8Char = String.fromCodePoint(asUtf8.codePointAt(utf8Index(bytes, firstHigh))!);
+  const read = text.slice(firstHigh, firstHigh + utf8ByteLength(bytes[firstHigh]!));
+  return {
+    text,
+    encoding,
+    bom: false,
+    problems: [
+      {
+        ...pos,
+        severity: 'warning',
+        code: 'encoding-suspect',
+        message:
+          `The XML declaration (line ${at.line}, column ${at.column}) says ${encoding}, but the bytes are valid UTF-8: the file was most likely saved as UTF-8. ` +
+          `It was read as ${encoding}, as declared, so "${utf8Char}" reads as "${read}". Change the declaration to encoding="utf-8".`,
+      },
+    ],
+  };
 }
+
+/** The index in the UTF-8 decoded text of the character starting at byte `offset`. */
+function utf8Index(bytes: Uint8Array, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80 || b >= 0xc0) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+const utf8ByteLength = (b: number): number => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);

@@ -6,7 +6,16 @@
  * warning means it would deploy but something deserves a look.
  */
 
+import { charge } from '../hostile/work';
+
 export type Severity = 'error' | 'warning';
+
+/**
+ * Diagnostics kept per load: a file of thousands of problems (hostile, or not a service
+ * model at all) lists the first ones and a count of the rest, so that no file can flood
+ * the editor and the list.
+ */
+export const MAX_DIAGNOSTICS = 500;
 
 export interface Diagnostic {
   readonly severity: Severity;
@@ -37,6 +46,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Collects diagnostics; the readers and every rule write through one of these. */
 export class DiagnosticList {
   readonly items: Diagnostic[] = [];
+  /** What was found beyond MAX_DIAGNOSTICS: counted, not kept. */
+  private dropped: { errors: number; warnings: number; first: Diagnostic } | undefined;
 
   error(at: Where, code: string, message: string): void {
     this.add('error', at, code, message);
@@ -46,8 +57,20 @@ export class DiagnosticList {
     this.add('warning', at, code, message);
   }
 
+  /** Adds a diagnostic made elsewhere (e.g. by checkFits). */
+  push(d: Diagnostic): void {
+    charge(1);
+    if (this.items.length < MAX_DIAGNOSTICS) {
+      this.items.push(d);
+      return;
+    }
+    this.dropped ??= { errors: 0, warnings: 0, first: d };
+    if (d.severity === 'error') this.dropped.errors++;
+    else this.dropped.warnings++;
+  }
+
   private add(severity: Severity, at: Where, code: string, message: string): void {
-    this.items.push({
+    this.push({
       severity,
       file: at.file,
       line: Math.max(1, at.line),
@@ -56,6 +79,25 @@ export class DiagnosticList {
       message,
       code,
     });
+  }
+
+  /** The diagnostics kept, and one more that counts those beyond the limit. */
+  all(): Diagnostic[] {
+    const d = this.dropped;
+    if (!d) return this.items;
+    const n = d.errors + d.warnings;
+    const counts = [d.errors ? `${d.errors} error${d.errors === 1 ? '' : 's'}` : '', d.warnings ? `${d.warnings} warning${d.warnings === 1 ? '' : 's'}` : '']
+      .filter((x) => x !== '')
+      .join(' and ');
+    return [
+      ...this.items,
+      {
+        ...d.first,
+        severity: d.errors > 0 ? 'error' : 'warning',
+        code: 'too-many-diagnostics',
+        message: `${n} more problem${n === 1 ? '' : 's'} (${counts}) from here on ${n === 1 ? 'is' : 'are'} not listed: only the first ${MAX_DIAGNOSTICS} are. Is this the right file?`,
+      },
+    ];
   }
 }
 

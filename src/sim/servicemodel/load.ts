@@ -84,7 +84,7 @@ export function loadDefinition(file: SourceFile): { definition: ServiceDefinitio
   const root = parseSourceFile(file, diags);
   const definition = root && readDefinition(root, file.name, diags);
   if (definition) validateDefinition(definition, diags);
-  return { definition, diagnostics: sortDiagnostics(diags.items, [file.name]) };
+  return { definition, diagnostics: sortDiagnostics(diags.all(), [file.name]) };
 }
 
 /** Reads a .cscfg alone, with the rules that need only it. */
@@ -92,7 +92,7 @@ export function loadConfiguration(file: SourceFile): { configuration: ServiceCon
   const diags = new DiagnosticList();
   const root = parseSourceFile(file, diags);
   const configuration = root && readConfiguration(root, file.name, diags);
-  return { configuration, diagnostics: sortDiagnostics(diags.items, [file.name]) };
+  return { configuration, diagnostics: sortDiagnostics(diags.all(), [file.name]) };
 }
 
 export function loadServiceModel(files: { readonly csdef: SourceFile; readonly cscfg: SourceFile }, options: LoadOptions = {}): LoadResult {
@@ -106,7 +106,7 @@ export function loadServiceModel(files: { readonly csdef: SourceFile; readonly c
   if (def && cfg) {
     model = mergeModel(def, cfg, diags);
     checkImages(model, options.images ?? defaultImageStore(), diags);
-    diags.items.push(...checkFits(model, options.host ?? DEFAULT_HOST));
+    for (const d of checkFits(model, options.host ?? DEFAULT_HOST)) diags.push(d);
   }
-  return { model, diagnostics: sortDiagnostics(diags.items, [files.csdef.name, files.cscfg.name]) };
+  return { model, diagnostics: sortDiagnostics(diags.all(), [files.csdef.name, files.cscfg.name]) };
 }

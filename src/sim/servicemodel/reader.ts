@@ -6,6 +6,7 @@
  * validate.ts and merge.ts.
  */
 
+import { charge } from '../hostile/work';
 import type { DiagnosticList, Where } from './diagnostics';
 import { CONFIGURATION_NS, DEFINITION_NS } from './model';
 import type { Src, Unmodelled } from './model';
@@ -18,10 +19,38 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** The largest whole number an attribute may hold (xs:int). */
 export const INT_MAX = 2_147_483_647;
 
+/**
+ * Characters a name may not hold: control characters (C0, DEL, C1), the invisible
+ * direction marks and overrides that make text read differently than it is stored, and
+ * zero-width characters. Names are shown, typed into scenarios and spoken by screen
+ * readers, so they hold only what can be seen.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Why a name cannot be used, or undefined when it can. */
+export function badNameCharacter(name: string): string | undefined {
+  const m = INVISIBLE.exec(name);
+  if (!m) return undefined;
+  const c = m[0].charCodeAt(0);
+  const what = c < 0x20 || (c >= 0x7f && c <= 0x9f) ? 'a control character' : 'an invisible formatting character';
+  return `holds ${what}, U+${c.toString(16).toUpperCase().padStart(4, '0')} (character ${m.index + 1})`;
+}
+
+/** A role or service name with a control or invisible character is an error: names are shown and typed. */
+export function checkName(ctx: ReadContext, el: XmlElement, attribute: string, what: string, name: string): void {
+  const bad = badNameCharacter(name);
+  if (bad === undefined) return;
+  ctx.diags.error(ctx.where(el, attribute), 'name-characters', `${what} ${show(name)} ${bad}; names are shown and typed, so they may hold only visible characters and spaces.`);
+}
+
 /** A value quoted for a message, shortened when long. */
 export function show(value: string): string {
   const v = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `"${v}"`;
+  // control and invisible characters are written as escapes, so a message stays one line and reads as it is stored
+  return `"${v.replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
 const inside = (parent: string): string => (parent === '' ? '' : ` in ${parent}`);
@@ -78,6 +107,7 @@ export class ReadContext {
 
   /** Children of `el` in the service model namespace; others are kept as unmodelled. */
   children(el: XmlElement, path: string): XmlElement[] {
+    charge(el.children.length);
     const out: XmlElement[] = [];
     for (const c of el.children) {
       if (c.uri === this.ns) out.push(c);
@@ -99,9 +129,11 @@ export class ReadContext {
   }
 
   keepAttribute(el: XmlElement, a: XmlAttribute, parent: string): void {
-    this.unmodelled.push({ ...this.where(el, a.name), kind: 'attribute', name: a.name, parent, value: a.value });
+    // the attribute's own position: looking it up by name would cost a pass over all of them
+    const at: Where = { file: this.file, line: a.line, column: a.column, element: el.local };
+    this.unmodelled.push({ ...at, kind: 'attribute', name: a.name, parent, value: a.value });
     this.diags.warning(
-      this.where(el, a.name),
+      at,
       'unmodelled',
       `Attribute ${a.name}=${show(a.value)} of <${el.local}>${inside(parent)} is not modelled by the simulator: it is kept and shown, not simulated.`,
     );
@@ -119,6 +151,7 @@ export class Attrs {
     parent: string,
   ) {
     this.label = `<${el.local}>`;
+    charge(el.attributes.length);
     for (const a of el.attributes) {
       if (a.uri === XSI_NS || a.uri === XML_NS) continue;
       if (a.uri !== '' || !known.includes(a.name)) ctx.keepAttribute(el, a, parent);

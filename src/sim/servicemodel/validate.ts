@@ -6,6 +6,7 @@
  * relate the two files are in merge.ts.
  */
 
+import { charge } from '../hostile/work';
 import type { DiagnosticList } from './diagnostics';
 import { at } from './model';
 import type { DefinitionRole, Endpoint, PortRange, ServiceDefinition, Src } from './model';
@@ -13,6 +14,8 @@ import type { XmlElement } from './xml';
 
 export const MAX_ROLES = 25;
 export const MAX_ENDPOINTS = 25;
+/** Input ports are compared for clashes among this many endpoints of a service (eight times the limit). */
+const PORT_CHECK_ENDPOINTS = 8 * MAX_ENDPOINTS;
 
 const describe = (e: Endpoint, role: string): string =>
   `${e.kind === 'input' ? 'InputEndpoint' : e.kind === 'internal' ? 'InternalEndpoint' : 'InstanceInputEndpoint'} '${e.name}' of role '${role}'`;
@@ -61,6 +64,9 @@ function checkInputPorts(def: ServiceDefinition, diags: DiagnosticList): void {
       if (total === MAX_ENDPOINTS + 1) {
         diags.error(at(e.src), 'endpoint-count', `${describe(e, role.name)} is endpoint number ${MAX_ENDPOINTS + 1} of the service; a service has at most ${MAX_ENDPOINTS} endpoints.`);
       }
+      // Far past the limit the file is refused anyway; comparing every pair would only cost time.
+      if (total > PORT_CHECK_ENDPOINTS) return;
+      charge(ranges.length + 1);
       const range = e.kind === 'input' && e.port !== undefined ? { min: e.port, max: e.port } : e.kind === 'instanceInput' ? e.publicPorts : undefined;
       if (!range) continue;
       const use: Use = { range, what: describe(e, role.name), src: e.src };
@@ -99,7 +105,7 @@ function checkLocalPorts(role: DefinitionRole, diags: DiagnosticList): void {
   }
 }
 
-function checkEndpoints(def: ServiceDefinition, role: DefinitionRole, diags: DiagnosticList, usedProbes: Set<string>): void {
+function checkEndpoints(def: ServiceDefinition, role: DefinitionRole, diags: DiagnosticList, usedProbes: Set<string>, probes: ReadonlySet<string>): void {
   unique(
     role.endpoints,
     (e) => e.name,
@@ -118,12 +124,13 @@ function checkEndpoints(def: ServiceDefinition, role: DefinitionRole, diags: Dia
     }
     if (e.loadBalancerProbe !== undefined) {
       usedProbes.add(e.loadBalancerProbe);
-      if (!def.loadBalancerProbes.some((p) => p.name === e.loadBalancerProbe)) {
-        const known = def.loadBalancerProbes.map((p) => p.name);
+      if (!probes.has(e.loadBalancerProbe)) {
+        const known = def.loadBalancerProbes.slice(0, 10).map((p) => p.name);
+        const more = def.loadBalancerProbes.length > known.length ? `, and ${def.loadBalancerProbes.length - known.length} more` : '';
         diags.error(
           at(e.src, 'loadBalancerProbe'),
           'probe-unknown',
-          `${what} names loadBalancerProbe '${e.loadBalancerProbe}', which <LoadBalancerProbes> does not define${known.length ? ` (defined: ${known.join(', ')})` : ''}.`,
+          `${what} names loadBalancerProbe '${e.loadBalancerProbe}', which <LoadBalancerProbes> does not define${known.length ? ` (defined: ${known.join(', ')}${more})` : ''}.`,
         );
       }
     }
@@ -196,8 +203,9 @@ export function validateDefinition(def: ServiceDefinition, diags: DiagnosticList
     (p, first) => diags.error(at(p.src, 'name'), 'probe-duplicate', `LoadBalancerProbe '${p.name}' is defined twice (first at line ${first.src.line}).`),
   );
   const usedProbes = new Set<string>();
+  const probes = new Set(def.loadBalancerProbes.map((p) => p.name));
   for (const role of def.roles) {
-    checkEndpoints(def, role, diags, usedProbes);
+    checkEndpoints(def, role, diags, usedProbes, probes);
     checkLocalStorage(role, diags);
     checkNames(role, diags);
     checkBindings(role, def.file, diags);

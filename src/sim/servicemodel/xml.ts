@@ -2,11 +2,14 @@
  * XML text to a small element tree with the line and column of every element and
  * attribute, using saxes (a strict, non-validating XML 1.0 parser). Hazards are refused
  * rather than guessed at: a DOCTYPE (so no DTD and no entity expansion: billion-laughs
- * safe), entity references other than the five predefined ones and numeric ones, and
- * absurd nesting. The first problem stops the parse and says where it is.
+ * safe), entity references other than the five predefined ones and numeric ones, half
+ * of a surrogate pair, absurd nesting, and more elements and attributes than any service
+ * model has (the work of a parse is bounded by the file's size and these counts). The
+ * first problem stops the parse and says where it is.
  */
 
 import { SaxesParser } from 'saxes';
+import { charge } from '../hostile/work';
 import { LineIndex } from './position';
 import type { Pos } from './position';
 
@@ -41,6 +44,39 @@ export type XmlResult = { readonly ok: true; readonly root: XmlElement } | { rea
 
 /** Deepest nesting accepted. Real service models are under ten levels deep. */
 export const MAX_DEPTH = 100;
+/** Elements and attributes in one file. Real service models have a few hundred. */
+export const MAX_NODES = 50_000;
+/** Attributes of one element. Real elements have under ten. */
+export const MAX_ATTRIBUTES = 1_000;
+
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** `U+0001`. */
+const codePoint = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why XML 1.0 refuses a character, in words. */
+function whyNotXml(c: number): string {
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return 'a control character';
+  if (c >= 0xd800 && c <= 0xdfff) return 'half of a UTF-16 surrogate pair';
+  return 'not a character XML allows';
+}
+
+/** The index of the first half of a surrogate pair standing alone, or -1. */
+function loneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
 
 const PREDEFINED = '&lt; &gt; &amp; &quot; &apos;';
 
@@ -75,7 +111,21 @@ function attributeIndex(text: string, end: number, name: string): number | undef
 }
 
 export function parseXml(text: string): XmlResult {
+  charge(text.length);
   const lines = new LineIndex(text);
+  const lone = loneSurrogate(text);
+  if (lone >= 0) {
+    const at = lines.at(lone);
+    return {
+      ok: false,
+      problem: {
+        ...at,
+        code: 'xml',
+        element: '',
+        message: `XML is not well-formed: the character at line ${at.line}, column ${at.column} (${codePoint(text.charCodeAt(lone))}) is half of a UTF-16 surrogate pair with no other half; the text is damaged.`,
+      },
+    };
+  }
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: Building[] = [];
   let root: Building | undefined;
@@ -83,6 +133,19 @@ export function parseXml(text: string): XmlResult {
   /** The element whose start tag is being read, if any. */
   let opening: string | undefined;
   let attrAt = new Map<string, Pos>();
+  let nodes = 0;
+  let attributesHere = 0;
+  const node = (at: () => Pos, what: string): void => {
+    charge(1);
+    if (++nodes > MAX_NODES) {
+      abort(
+        at(),
+        'xml',
+        `The file has more than ${grouped(MAX_NODES)} elements and attributes (the limit is reached at this ${what}); ` +
+          'a service model has a few hundred. Is this the right file?',
+      );
+    }
+  };
 
   const abort = (at: Pos, code: XmlProblem['code'], message: string): never => {
     throw new Abort({ ...at, code, message, element: opening ?? stack[stack.length - 1]?.local ?? '' });
@@ -102,14 +165,21 @@ export function parseXml(text: string): XmlResult {
     const lt = text.lastIndexOf('<', parser.position - 1);
     tagAt = lt >= 0 ? lines.at(lt) : here();
     attrAt = new Map();
+    attributesHere = 0;
     opening = tag.name;
     if (stack.length >= MAX_DEPTH) {
       abort(tagAt, 'xml', `Element <${tag.name}> is nested more than ${MAX_DEPTH} levels deep; a service model is never this deep.`);
     }
+    node(() => tagAt, 'element');
   });
   parser.on('attribute', (a) => {
     const i = attributeIndex(text, parser.position, a.name);
-    attrAt.set(a.name, i === undefined ? tagAt : lines.at(i));
+    const at = i === undefined ? tagAt : lines.at(i);
+    attrAt.set(a.name, at);
+    if (++attributesHere > MAX_ATTRIBUTES) {
+      abort(at, 'xml', `Element <${opening ?? '?'}> has more than ${grouped(MAX_ATTRIBUTES)} attributes; a service model element has a handful.`);
+    }
+    node(() => at, 'attribute');
   });
   parser.on('opentag', (tag) => {
     opening = undefined;
@@ -125,8 +195,10 @@ export function parseXml(text: string): XmlResult {
     else root = el;
     stack.push(el);
   });
+  /** The element the latest end tag closed (for a message about an end tag that does not match). */
+  let closed: Building | undefined;
   parser.on('closetag', () => {
-    stack.pop();
+    closed = stack.pop();
   });
   const addText = (t: string): void => {
     const top = stack[stack.length - 1];
@@ -152,11 +224,66 @@ export function parseXml(text: string): XmlResult {
         abort(open, 'xml', `XML is not well-formed: element <${open.name}> is never closed (the file ends before </${open.name}>).`);
       }
     }
+    const end = (): Pos => lines.at(Math.max(0, text.length - 1));
     if (raw === 'document must contain a root element.') {
-      abort({ line: 1, column: 1 }, 'xml', 'XML is not well-formed: the file has no root element (is it empty?).');
+      if (text.trim() === '') abort({ line: 1, column: 1 }, 'xml', 'XML is not well-formed: the file is empty (it has no root element).');
+      if (!text.trimEnd().endsWith('>')) {
+        abort(end(), 'xml', 'XML is not well-formed: the file ends in the middle of its markup, before the root element is complete (is it truncated?).');
+      }
+      abort({ line: 1, column: 1 }, 'xml', 'XML is not well-formed: the file has no root element (it holds only a declaration or comments).');
+    }
+    if (raw === 'unexpected close tag.' || raw.startsWith('unmatched closing tag: ')) {
+      const lt = text.lastIndexOf('</', parser.position - 1);
+      const gt = text.indexOf('>', lt);
+      const tag = lt >= 0 && gt > lt ? text.slice(lt, Math.min(gt + 1, lt + 80)) : '</...>';
+      const at = lt >= 0 ? lines.at(lt) : here();
+      const open = raw.startsWith('unmatched') ? undefined : closed;
+      abort(
+        at,
+        'xml',
+        open
+          ? `XML is not well-formed: ${tag} does not close <${open.name}> (opened at line ${open.line}, column ${open.column}).`
+          : `XML is not well-formed: ${tag} closes nothing: no such element is open.`,
+      );
+    }
+    if (raw === 'documents may contain only one root.') {
+      const lt = text.lastIndexOf('<', parser.position - 1);
+      abort(lt >= 0 ? lines.at(lt) : here(), 'xml', `XML is not well-formed: a second root element starts here; a file has exactly one (here <${root?.name ?? '?'}>).`);
+    }
+    if (raw === 'text data outside of root node.') {
+      const first = text.search(/\S/);
+      abort(
+        root || first < 0 ? here() : lines.at(first),
+        'xml',
+        root
+          ? `XML is not well-formed: there is text after the end of the root element <${root.name}>.`
+          : "XML is not well-formed: the file does not start with markup ('<'): it is not XML, or not a service model file.",
+      );
+    }
+    if (raw === 'unexpected end.') {
+      abort(end(), 'xml', 'XML is not well-formed: the file ends in the middle of a tag, comment or declaration (is it truncated?).');
     }
     if (raw === 'disallowed character.' && text[parser.position - 1] === '<') {
       abort(here(), 'xml', "XML is not well-formed: '<' cannot appear inside an attribute value (write &lt; instead).");
+    }
+    if (raw.startsWith('disallowed character')) {
+      const c = text.charCodeAt(parser.position - 1);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) {
+        abort(here(), 'xml', `XML is not well-formed: the character ${codePoint(c)} (${whyNotXml(c)}) cannot appear in an XML file; remove it.`);
+      }
+    }
+    if (raw === 'malformed character entity.') {
+      const amp = text.lastIndexOf('&', parser.position - 1);
+      const ref = amp >= 0 ? text.slice(amp, Math.min(parser.position, amp + 20)) : '&#...;';
+      const m = /^&#(x[0-9A-Fa-f]{1,8}|[0-9]{1,10});$/.exec(ref);
+      const n = m ? (m[1]!.startsWith('x') ? parseInt(m[1]!.slice(1), 16) : Number(m[1])) : NaN;
+      const why =
+        n >= 0 && n <= 0x10ffff
+          ? `it stands for ${codePoint(n)}, ${whyNotXml(n)}, which XML does not allow even as a reference`
+          : Number.isNaN(n)
+            ? 'a character reference is &# and a decimal number, or &#x and a hexadecimal one, then ;'
+            : 'it is beyond the last Unicode character (U+10FFFF)';
+      abort(amp >= 0 ? lines.at(amp) : here(), 'xml', `XML is not well-formed: the character reference '${ref}' is not allowed: ${why}.`);
     }
     abort(here(), 'xml', `XML is not well-formed: ${raw}`);
   });

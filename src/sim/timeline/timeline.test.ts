@@ -224,7 +224,11 @@ describe('run records', () => {
   });
 
   it('carries a binary service file as base64', () => {
-    const bytes = new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x3f, 0x00]);
+    // the shop's configuration in UTF-16LE with a byte-order mark (a run file checks that its service files load)
+    const cfg = text('samples/shop/ServiceConfiguration.cscfg');
+    const bytes = new Uint8Array(2 + cfg.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < cfg.length; i++) bytes.set([cfg.charCodeAt(i) & 0xff, cfg.charCodeAt(i) >> 8], 2 + i * 2);
     const json = runFileToJson({
       ...recordOf(setupBase, buildTimeline(setupBase).timeline),
       actions: [{ at: 0, action: { do: 'configure', service: 'shop', cscfg: { name: 'utf16.cscfg', bytes } } }],

@@ -7,7 +7,7 @@
  * and focus returns to where it was.
  */
 
-import { handleModalKeys } from '../components/modalKeys';
+import { handleModalKeys, useModalFocus } from '../components/modalKeys';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
@@ -56,36 +56,19 @@ function Sheet({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const groups = groupShortcuts(list);
 
-  // focus the dialog when it opens; give it back to the opener when it closes
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  // focus that leaves the dialog (a click outside, a screen reader's move) comes back
-  useEffect(() => {
-    const onFocusIn = (e: FocusEvent) => {
-      const el = ref.current;
-      if (el && e.target instanceof Node && !el.contains(e.target)) el.focus();
-    };
-    document.addEventListener('focusin', onFocusIn);
-    return () => document.removeEventListener('focusin', onFocusIn);
-  }, []);
+  useModalFocus(ref);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleModalKeys(e, ref.current, onClose);
 
   return (
     <div
-      className="shortcut-backdrop"
+      className="modal-backdrop"
       onPointerDown={(e) => {
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <div ref={ref} className="shortcut-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <div className="shortcut-head">
+      <div ref={ref} className="modal-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+        <div className="modal-head">
           <h2 id={titleId}>Keyboard shortcuts</h2>
           <button type="button" onClick={onClose}>
             Close

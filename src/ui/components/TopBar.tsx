@@ -7,6 +7,8 @@ import { LessonPicker } from '../walkthrough/LessonPicker';
 import { DisplayControls } from '../presenter/DisplayControls';
 import { ShareMenu } from '../run/ShareMenu';
 import { ExportMenu } from '../export/ExportMenu';
+import { ResumeNotice } from '../persist/ResumeNotice';
+import { SavedDataButton } from '../persist/SavedData';
 
 const selectT = (s: FabricState) => s.t;
 const selectRunning = (s: FabricState) => s.running;
@@ -36,7 +38,10 @@ function useSteadyLag(lagging: boolean): boolean {
   return shown;
 }
 
-/** Play/pause, speed, step, the simulated clock, the seed and the event-log hash. */
+/**
+ * Play/pause, speed, step, the menus (Lessons, Share, Export, display, Saved data), the
+ * simulated clock, the seed and the event-log hash; a resumed run's notice below them.
+ */
 export function TopBar() {
   const t = useFabric(selectT);
   const running = useFabric(selectRunning);
@@ -84,6 +89,7 @@ export function TopBar() {
       <ShareMenu />
       <ExportMenu />
       <DisplayControls />
+      <SavedDataButton />
       <dl className="status">
         <div>
           <dt>Simulated time</dt>
@@ -114,6 +120,7 @@ export function TopBar() {
           </dd>
         </div>
       </dl>
+      <ResumeNotice />
     </header>
   );
 }

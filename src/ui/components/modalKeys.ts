@@ -3,7 +3,7 @@
  * and Shift+Tab wrap around its focusable elements so focus never leaves it.
  */
 
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -31,4 +31,27 @@ export function handleModalKeys(e: KeyboardEvent<HTMLElement>, dialog: HTMLEleme
     e.preventDefault();
     first.focus();
   }
+}
+
+/**
+ * A modal dialog's focus: the dialog takes it when it opens and gives it back to the
+ * opener when it closes; focus that leaves it (a click outside, a screen reader's move)
+ * comes back.
+ */
+export function useModalFocus(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [ref]);
+  useEffect(() => {
+    const onFocusIn = (e: FocusEvent) => {
+      const el = ref.current;
+      if (el && e.target instanceof Node && !el.contains(e.target)) el.focus();
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, [ref]);
 }

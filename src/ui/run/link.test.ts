@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serviceFiles } from '../../sim/servicemodel/synthetic';
 import { RUN_FILE_VERSION, runFileToJson, type RunFile } from '../../sim/timeline/record';
 import { LinkError, decodeRunLink, encodeRunLink, hasRunLink } from './link';
 
@@ -10,10 +11,11 @@ const RUN: RunFile = {
     seed: 42,
     datacenter: { preset: 'demo' },
     timing: 'realistic',
-    deploy: [{ service: 'shop', csdef: { name: 'a.csdef', text: '<ServiceDefinition/>' }, cscfg: { name: 'a.cscfg', text: '<ServiceConfiguration/>' } }].map((d) => ({
-      service: d.service,
-      csdef: { name: d.csdef.name, bytes: d.csdef.text },
-      cscfg: { name: d.cscfg.name, bytes: new TextEncoder().encode(d.cscfg.text) },
+    // a run's service files must load (parseRunFile checks them); the configuration travels as bytes
+    deploy: [serviceFiles('shop', [{ name: 'Web', instances: 2, port: 80 }])].map((d) => ({
+      service: 'shop',
+      csdef: { name: 'a.csdef', bytes: d.csdef.bytes },
+      cscfg: { name: 'a.cscfg', bytes: new TextEncoder().encode(String(d.cscfg.bytes)) },
     })),
   },
   actions: [{ at: 60_000, action: { do: 'fail', target: 'c0-r1-tor' } }],

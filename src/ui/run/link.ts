@@ -5,6 +5,7 @@
  * would unpack to something huge is refused with a message saying which.
  */
 
+import { charge } from '../../sim/hostile/work';
 import { RUN_LIMITS, parseRunFile, runFileToJson, type RunFile } from '../../sim/timeline/record';
 
 /** The link format this app writes and reads. */
@@ -12,8 +13,18 @@ export const LINK_VERSION = 1;
 /** Characters of a link's payload (browsers take a few MB; a link is meant to be pasted). */
 export const MAX_LINK_CHARS = 2_000_000;
 
+/** Which part of a link is wrong. */
+export type LinkPart = 'address' | 'format' | 'data';
+
 export class LinkError extends Error {
   override name = 'LinkError';
+  constructor(
+    /** Where: the address (no `#run=`), the link format (`run=N.`) or the link's data. */
+    readonly where: LinkPart,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -23,13 +34,19 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError('the link is damaged: its data has characters a link never contains (was it cut or edited?)');
+  const bad = text.search(/[^A-Za-z0-9_-]/);
+  if (bad >= 0) {
+    const c = text.codePointAt(bad)!;
+    const shown = c < 0x20 || c === 0x7f ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(String.fromCodePoint(c));
+    throw new LinkError('data', `the link is damaged: its data has characters a link never contains (${shown} at character ${bad + 1} of the data; was it cut or edited?)`);
+  }
+  if (text.length % 4 === 1) throw new LinkError('data', `the link is damaged: its data is not valid base64url (${text.length} characters cannot be; was it cut short?)`);
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let bin: string;
   try {
     bin = atob(b64);
   } catch {
-    throw new LinkError('the link is damaged: its data is not valid base64url (was it cut short?)');
+    throw new LinkError('data', 'the link is damaged: its data is not valid base64url (was it cut short?)');
   }
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -76,10 +93,10 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw'));
   try {
     // Stop unpacking as soon as it grows past what a run may hold: a tiny link must not expand to gigabytes.
-    return await pump(stream, RUN_LIMITS.textChars, () => new LinkError(`the link unpacks to more than ${RUN_LIMITS.textChars} bytes; it is not a Fabric Lab run`));
+    return await pump(stream, RUN_LIMITS.textChars, () => new LinkError('data', `the link unpacks to more than ${RUN_LIMITS.textChars} bytes; it is not a Fabric Lab run`));
   } catch (e) {
     if (e instanceof LinkError) throw e;
-    throw new LinkError('the link is damaged: its data does not unpack (was it cut short?)');
+    throw new LinkError('data', 'the link is damaged: its data does not unpack (was it cut short?)');
   }
 }
 
@@ -97,20 +114,30 @@ export function hasRunLink(hash: string): boolean {
 /** Reads a link's run; throws LinkError (or RunFileError for a bad record) saying what is wrong. */
 export async function decodeRunLink(hash: string): Promise<RunFile> {
   const fragment = hash.replace(/^#/, '');
-  if (!fragment.startsWith('run=')) throw new LinkError('the address has no run in it (expected #run=...)');
+  if (!fragment.startsWith('run=')) throw new LinkError('address', 'the address has no run in it (expected #run=...)');
   const value = fragment.slice(4);
   const dot = value.indexOf('.');
   const version = dot < 0 ? '' : value.slice(0, dot);
-  if (!/^\d{1,6}$/.test(version)) throw new LinkError('the link is damaged: it does not say which link format it uses');
+  if (!/^\d{1,6}$/.test(version)) throw new LinkError('format', 'the link is damaged: it does not say which link format it uses (it should start with run=1.)');
   if (Number(version) !== LINK_VERSION) {
     throw new LinkError(
+      'format',
       Number(version) > LINK_VERSION
         ? `the link was made by a newer Fabric Lab (link format ${version}); this one reads format ${LINK_VERSION}`
         : `the link uses link format ${version}, which this Fabric Lab no longer reads (it reads format ${LINK_VERSION})`,
     );
   }
   const payload = value.slice(dot + 1);
-  if (payload.length > MAX_LINK_CHARS) throw new LinkError(`the link is ${payload.length} characters long; at most ${MAX_LINK_CHARS}`);
-  const json = new TextDecoder('utf-8', { fatal: false }).decode(await inflate(fromBase64Url(payload)));
+  if (payload.length > MAX_LINK_CHARS) throw new LinkError('data', `the link is ${payload.length} characters long; at most ${MAX_LINK_CHARS}`);
+  if (payload.length === 0) throw new LinkError('data', 'the link is damaged: it has no data after its format (was it cut short?)');
+  charge(payload.length);
+  const bytes = await inflate(fromBase64Url(payload));
+  charge(bytes.length);
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new LinkError('data', 'the link is damaged: it unpacks to bytes that are not UTF-8 text');
+  }
   return parseRunFile(json);
 }

@@ -5,7 +5,7 @@
  * root, where samples/ lives.
  */
 
-import { checkScenario } from '../../sim/scenario/parse';
+import { parseScenario } from '../../sim/scenario/parse';
 import type { RunBase } from '../../sim/timeline/record';
 
 /** A path under the site's root: letters, digits, `-_./`, no `..`, ending in .json. */
@@ -42,18 +42,14 @@ export async function loadScenarioBase(path: string, walkthrough: boolean, fetch
   const text = await fetchText(path, fetchFn);
   if (text === undefined) throw new ScenarioLoadError(`the scenario ${path} could not be loaded (no such file)`);
   if (text.length > MAX_SCENARIO_CHARS) throw new ScenarioLoadError(`${path} is larger than ${MAX_SCENARIO_CHARS} characters`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ScenarioLoadError(`${path}: not valid JSON: ${(e as Error).message}`);
-  }
   let scenario;
   try {
-    scenario = checkScenario(raw);
+    // strict: positions in JSON errors, a key given twice refused, limits on depth and size
+    scenario = parseScenario(text);
   } catch (e) {
     throw new ScenarioLoadError(`${path}: ${(e as Error).message}`);
   }
+  const raw: unknown = JSON.parse(text);
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const refs = new Set<string>();
   const add = (ref: string | undefined) => {

@@ -1,11 +1,15 @@
 /**
- * How the page starts its run, from the address: a shared link (`#run=...`) reopens its
- * moment; `?lesson=ID` plays a lesson as a walkthrough; `?scenario=PATH` plays a
- * scenario file (as a walkthrough with `&walkthrough=1`); otherwise the settings of
- * url.ts with a sample deployed. What cannot be opened is said, and the default run
- * starts instead.
+ * How the page starts its run, from the address: the run kept in this browser for the
+ * very same address resumes, paused at its moment (given a lookup of kept runs; see
+ * ../persist/runs.ts); otherwise a shared link (`#run=...`) reopens its moment;
+ * `?lesson=ID` plays a lesson as a walkthrough; `?scenario=PATH` plays a scenario file
+ * (as a walkthrough with `&walkthrough=1`); otherwise the settings of url.ts with a
+ * sample deployed. What cannot be opened is said, and the default run starts instead;
+ * a kept run that cannot be read is ignored, with a notice.
  */
 
+import { formatClock } from '../../sim/engine/time';
+import { parseRunFile } from '../../sim/timeline/record';
 import type { InitOptions } from '../../worker/protocol';
 import { LESSONS } from '../lessons/catalog';
 import { fetchSample, readSampleParam } from '../samples';
@@ -22,14 +26,54 @@ export interface StartPlan {
   readonly kiosk: boolean;
   /** What is playing, for the title: a lesson's or scenario's path. */
   readonly title?: string;
+  /** The run kept for this address was resumed: say so, and offer to start afresh. */
+  readonly resumed?: { readonly t: number; readonly actions: number; readonly message: string };
 }
 
-export async function planStart(loc: { search: string; hash: string }, fetchFn: typeof fetch = fetch): Promise<StartPlan> {
+/** The kept run of an address, as run-file text (undefined: none). */
+export type SavedRunLookup = (address: string) => Promise<string | undefined>;
+
+/** The key a run is kept under: the address the page was opened with. */
+export function runAddress(loc: { search: string; hash: string }): string {
+  return loc.search + loc.hash;
+}
+
+export function resumedMessage(t: number, actions: number): string {
+  return `Resumed your run at ${formatClock(t)} with ${actions} action${actions === 1 ? '' : 's'}.`;
+}
+
+export async function planStart(loc: { search: string; hash: string }, fetchFn: typeof fetch = fetch, savedRun?: SavedRunLookup): Promise<StartPlan> {
   const settings = readUrlSettings(loc.search);
   const params = new URLSearchParams(loc.search);
   const notices: string[] = [...settings.problems];
   const kiosk = params.get('kiosk') === '1';
   const speed = settings.options.speed;
+  // a kiosk plays its lesson afresh in a loop: it never resumes
+  if (savedRun && !kiosk) {
+    let text: string | undefined;
+    try {
+      text = await savedRun(runAddress(loc));
+    } catch {
+      text = undefined; // the lookup's failure is shown where saved data is
+    }
+    if (text !== undefined) {
+      try {
+        const run = parseRunFile(text);
+        // a run with no actions of the user at the moment the address opens at is what the address names
+        if (run.actions.length > 0 || run.t !== (settings.options.startAt ?? 0)) {
+          return {
+            options: { seed: run.base.kind === 'setup' ? run.base.seed : 0, base: run.base, actions: run.actions, startAt: run.t, running: false, ...(speed ? { speed } : {}) },
+            notices,
+            kiosk: false,
+            ...(run.base.kind === 'scenario' && run.base.path ? { title: run.base.path } : {}),
+            resumed: { t: run.t, actions: run.actions.length, message: resumedMessage(run.t, run.actions.length) },
+          };
+        }
+      } catch (e) {
+        notices.push(`Your saved run for this address could not be resumed (${(e as Error).message}); it was ignored, and the address starts afresh.`);
+      }
+    }
+  }
   if (hasRunLink(loc.hash)) {
     try {
       const run = await decodeRunLink(loc.hash);

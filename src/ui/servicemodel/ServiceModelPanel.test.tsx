@@ -1,10 +1,13 @@
+import 'fake-indexeddb/auto';
 import { diagnosticCount, forEachDiagnostic } from '@codemirror/lint';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyMessage } from '../store/apply';
-import { SAVED_KEY } from './persistence';
-import { editorView, MemoryStorage, renderPanel, sampleText, stubLayout, typeInto } from './testing';
+import { keptDb, MemoryKept } from '../persist/db';
+import { FullKept, freshPageDb } from '../persist/testing';
+import { FILES_KEY, keptFiles, SAVED_KEY } from './persistence';
+import { editorView, renderPanel, sampleText, stubLayout, typeInto } from './testing';
 
 stubLayout();
 
@@ -23,12 +26,27 @@ async function loadedShop() {
   return r;
 }
 
-function saved(csdef: string, cscfg: string, sample: string | null = null): string {
-  return JSON.stringify({ version: 1, sample, csdef: { name: CSDEF, text: csdef }, cscfg: { name: CSCFG, text: cscfg } });
+function saved(csdef: string, cscfg: string, sample: string | null = null) {
+  return { version: 1, sample, csdef: { name: CSDEF, text: csdef }, cscfg: { name: CSCFG, text: cscfg } };
+}
+
+/** IndexedDB (even a fake one) answers later than the DOM: more time on a busy machine. */
+const SLOW = { timeout: 5000 };
+
+/** What the page's database (fake IndexedDB) keeps for the panel. */
+async function keptValue(): Promise<unknown> {
+  return (await keptDb()).get('servicemodel', FILES_KEY);
+}
+
+async function keep(value: unknown): Promise<void> {
+  await (await keptDb()).put('servicemodel', FILES_KEY, value, 'test');
 }
 
 describe('the Service model panel', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(async () => {
+    localStorage.clear();
+    await freshPageDb();
+  });
 
   it('starts with the shop sample, valid, and says what it understood', async () => {
     const { fetch } = await loadedShop();
@@ -66,11 +84,14 @@ describe('the Service model panel', () => {
   it('renders a role named like HTML as text, never as an element', async () => {
     const name = '&lt;img src=x onerror=alert(1)&gt;';
     const { csdef, cscfg } = shop();
-    localStorage.setItem(
-      SAVED_KEY,
+    const kept = new MemoryKept();
+    await kept.put(
+      'servicemodel',
+      FILES_KEY,
       saved(csdef.replace('name="WebRole"', `name="${name}"`), cscfg.replace('<Role name="WebRole">', `<Role name="${name}">`).replace('count="3"', 'count="1"')),
+      'test',
     );
-    renderPanel({ storage: undefined });
+    renderPanel({ store: keptFiles(kept) });
     await waitFor(() => expect(counts()).toHaveTextContent('0 errors, 1 warning'));
     const literal = '<img src=x onerror=alert(1)>';
     expect(screen.getByRole('list', { name: 'Roles' })).toHaveTextContent(`${literal}: web role`);
@@ -142,46 +163,91 @@ describe('the Service model panel', () => {
 
   it('restores saved files on mount and saves edits', async () => {
     const cscfg = shop().cscfg.replace('count="3"', 'count="4"');
-    localStorage.setItem(SAVED_KEY, saved(shop().csdef, cscfg, 'shop'));
-    renderPanel({ storage: undefined });
-    expect(editorView('cscfg').state.doc.toString()).toBe(cscfg);
+    await keep(saved(shop().csdef, cscfg, 'shop'));
+    renderPanel({ store: undefined });
+    await waitFor(() => expect(editorView('cscfg').state.doc.toString()).toBe(cscfg), SLOW);
     expect(screen.getByText('Restored the files you were editing.')).toBeInTheDocument();
-    await waitFor(() => expect(counts()).toHaveTextContent('0 errors, 0 warnings'));
+    await waitFor(() => expect(counts()).toHaveTextContent('0 errors, 0 warnings'), SLOW);
     expect(screen.getByRole('list', { name: 'Roles' })).toHaveTextContent('4 instances');
 
     act(() => typeInto('cscfg', cscfg.replace('count="4"', 'count="5"')));
-    await waitFor(() => expect(JSON.parse(localStorage.getItem(SAVED_KEY)!).cscfg.text).toContain('count="5"'));
+    await waitFor(async () => expect(((await keptValue()) as { cscfg: { text: string } }).cscfg.text).toContain('count="5"'), SLOW);
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear saved files' }));
-    expect(localStorage.getItem(SAVED_KEY)).toBeNull();
+    await waitFor(async () => expect(await keptValue()).toBeUndefined(), SLOW);
     expect(editorView('cscfg').state.doc.toString()).toContain('count="5"');
   });
 
-  it('survives a reload: the next mount shows the same sample without fetching it again', async () => {
-    const first = renderPanel({ storage: undefined });
-    await waitFor(() => expect(localStorage.getItem(SAVED_KEY)).not.toBeNull());
+  it('restores both files with their names after a remount (a reload)', async () => {
+    renderPanel({ store: undefined });
+    await waitFor(() => expect(counts()).toHaveTextContent('0 errors, 0 warnings'), SLOW);
+    const cscfg = shop().cscfg.replace('count="3"', 'count="2"');
+    act(() => typeInto('cscfg', cscfg));
+    // saved shortly after the last change; a page being hidden saves at once
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    await waitFor(async () => expect(((await keptValue()) as { cscfg: { text: string } }).cscfg.text).toBe(cscfg), SLOW);
     cleanup();
-    const second = renderPanel({ storage: undefined });
-    expect(screen.getByText('Restored the files you had open.')).toBeInTheDocument();
+    const second = renderPanel({ store: undefined });
+    await waitFor(() => expect(editorView('cscfg').state.doc.toString()).toBe(cscfg), SLOW);
+    expect(editorView('csdef').state.doc.toString()).toBe(shop().csdef);
+    expect(screen.getByRole('tab', { name: /^ServiceConfiguration\.cscfg/ })).toBeInTheDocument();
+    expect(screen.getByText('Restored the files you were editing.')).toBeInTheDocument();
+    expect(second.fetch.urls.filter((u) => u.endsWith('.cscfg'))).toHaveLength(0);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Reset to sample' })).toBeInTheDocument(), SLOW);
+  });
+
+  it('saves 300 ms after the last change, and at once when the page is hidden', async () => {
+    const writes: string[] = [];
+    const store = keptFiles(new MemoryKept());
+    const spy = { ...store, write: (saved: Parameters<typeof store.write>[0]) => (writes.push(saved.files.cscfg.text), store.write(saved)) };
+    renderPanel({ store: spy });
+    await waitFor(() => expect(counts()).toHaveTextContent('0 errors, 0 warnings'), SLOW);
+    await waitFor(() => expect(writes).toHaveLength(1), SLOW);
+    act(() => typeInto('cscfg', renamed()));
+    act(() => typeInto('cscfg', `${renamed()} `));
+    expect(writes).toHaveLength(1);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    visibility.mockRestore();
+    // well before the 300 ms
+    await waitFor(() => expect(writes).toEqual([shop().cscfg, `${renamed()} `]), { timeout: 150 });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(writes).toHaveLength(2);
+  });
+
+  it('moves the copy an earlier version kept in localStorage into IndexedDB, once', async () => {
+    const cscfg = shop().cscfg.replace('count="3"', 'count="4"');
+    localStorage.setItem(SAVED_KEY, JSON.stringify(saved(shop().csdef, cscfg, 'shop')));
+    await freshPageDb();
+    renderPanel({ store: undefined });
+    await waitFor(() => expect(editorView('cscfg').state.doc.toString()).toBe(cscfg), SLOW);
+    expect(localStorage.getItem(SAVED_KEY)).toBeNull();
+    expect(await keptValue()).toMatchObject({ cscfg: { name: CSCFG, text: cscfg } });
+  });
+
+  it('survives a reload: the next mount shows the same sample without fetching it again', async () => {
+    const first = renderPanel({ store: undefined });
+    await waitFor(async () => expect(await keptValue()).toBeDefined(), SLOW);
+    cleanup();
+    const second = renderPanel({ store: undefined });
+    await waitFor(() => expect(screen.getByText('Restored the files you had open.')).toBeInTheDocument(), SLOW);
     expect(editorView('cscfg').state.doc.toString()).toBe(shop().cscfg);
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Sample' })).toHaveValue('shop'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Sample' })).toHaveValue('shop'), SLOW);
     expect(first.fetch.urls.filter((u) => u.endsWith('.cscfg'))).toHaveLength(1);
     expect(second.fetch.urls.filter((u) => u.endsWith('.cscfg'))).toHaveLength(0);
     expect(screen.queryByRole('button', { name: 'Reset to sample' })).toBeNull();
   });
 
   it('ignores a damaged saved copy, saying so', async () => {
-    localStorage.setItem(SAVED_KEY, '{"version":1,"csdef":');
-    renderPanel({ storage: undefined });
-    expect(screen.getByRole('alert')).toHaveTextContent('The saved files were damaged and have been ignored.');
-    await waitFor(() => expect(editorView('csdef').state.doc.toString()).toBe(shop().csdef));
+    await keep('{"version":1,"csdef":');
+    renderPanel({ store: undefined });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The saved files were damaged and have been ignored.');
+    await waitFor(() => expect(editorView('csdef').state.doc.toString()).toBe(shop().csdef), SLOW);
   });
 
-  it('keeps the edits in memory when the storage is full, and says so', async () => {
-    const storage = new MemoryStorage();
-    storage.full = true;
-    renderPanel({ storage });
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent("Your edits could not be saved in this browser (the browser's storage for this site is full)"));
+  it('keeps the edits in memory when the storage is full, and says what could not be saved', async () => {
+    renderPanel({ store: keptFiles(new FullKept()) });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Your edited service model files could not be saved in this browser: its storage for this site is full.'));
     act(() => typeInto('cscfg', renamed()));
     await waitFor(() => expect(counts()).toHaveTextContent('2 errors'));
     expect(editorView('cscfg').state.doc.toString()).toBe(renamed());

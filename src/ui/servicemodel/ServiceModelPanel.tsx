@@ -3,7 +3,8 @@
  * both in CodeMirror with inline error markers, see every error and warning (a row
  * jumps to its place), read what was understood, and deploy to production or staging
  * once there is no error. Validation runs in the page as the worker will run it; the
- * files are saved in the browser. Must be rendered inside a FabricProvider.
+ * files are saved in the browser's IndexedDB (persistence.ts) and restored on the next
+ * visit. Must be rendered inside a FabricProvider.
  */
 
 import type { EditorView } from '@codemirror/view';
@@ -17,7 +18,7 @@ import { revealAt } from './editorSetup';
 import { EditorTabs } from './EditorTabs';
 import type { FileKind } from './files';
 import { ModelSummary } from './ModelSummary';
-import { browserStorage } from './persistence';
+import { keptFiles, type SavedFilesStore } from './persistence';
 import { browserFetch, SAMPLES_URL, type FetchLike } from './sampleSource';
 import { SourceBar } from './SourceBar';
 import { useServiceFiles } from './useServiceFiles';
@@ -34,24 +35,24 @@ export interface ServiceModelPanelProps {
   readonly images?: ImageStore;
   /** Host hardware every VM size must fit (default: `DEFAULT_HOST`). */
   readonly host?: HostHardware;
-  /** Where the edited files are saved (default: localStorage; null: not saved). */
-  readonly storage?: Storage | null;
+  /** Where the edited files are saved (default: the page's IndexedDB; null: not saved). */
+  readonly store?: SavedFilesStore | null;
   /** Milliseconds after the last keystroke before validating (default 250). */
   readonly debounceMs?: number;
 }
 
 export function ServiceModelPanel(props: ServiceModelPanelProps) {
-  const [defaults] = useState(() => ({ images: defaultImageStore(), storage: browserStorage() }));
+  const [defaults] = useState(() => ({ images: defaultImageStore(), store: props.store === undefined ? keptFiles() : null }));
   const images = props.images ?? defaults.images;
   const host = props.host ?? DEFAULT_HOST;
-  const storage = props.storage === undefined ? defaults.storage : props.storage;
+  const store = props.store === undefined ? defaults.store : props.store;
   const actions = useActions();
   const titleId = useId();
   const files = useServiceFiles({
     fetchFn: props.fetch ?? browserFetch,
     samplesUrl: props.samplesUrl ?? SAMPLES_URL,
     defaultSample: props.defaultSample ?? 'shop',
-    storage,
+    store,
   });
   const { session } = files;
   const { result, current, validateNow } = useValidation(session.files, session.revision, session.loaded, images, host, props.debounceMs ?? 250);
@@ -116,7 +117,7 @@ export function ServiceModelPanel(props: ServiceModelPanelProps) {
         samples={files.samples}
         session={session}
         loading={files.loading}
-        canSave={storage !== null}
+        canSave={store !== null}
         onLoadSample={files.loadSample}
         onOpenFiles={files.openFiles}
         onClearSaved={files.clearSaved}

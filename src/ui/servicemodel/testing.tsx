@@ -1,6 +1,7 @@
 /**
  * Helpers for the panel's component tests: the real samples of public/samples served
- * from memory by a fake fetch, an in-memory Storage (optionally full), the panel rendered
+ * from memory by a fake fetch, an in-memory Storage (optionally full) standing for the
+ * localStorage of earlier versions, the panel rendered (its files kept in memory)
  * in a FabricProvider with a spy sender, access to the CodeMirror views, and the layout
  * functions jsdom lacks (stubbed per test file, not globally).
  */
@@ -11,8 +12,10 @@ import { afterAll, beforeAll, vi } from 'vitest';
 import type { ToWorker } from '../../worker/protocol';
 import { FabricProvider } from '../context';
 import { createFabricStore, type FabricState } from '../store/store';
+import { MemoryKept } from '../persist/db';
 import { editorLabel } from './EditorTabs';
 import type { FileKind } from './files';
+import { keptFiles } from './persistence';
 import type { FetchLike } from './sampleSource';
 import { ServiceModelPanel, type ServiceModelPanelProps } from './ServiceModelPanel';
 
@@ -70,14 +73,14 @@ export function renderPanel(props: ServiceModelPanelProps = {}, state: Partial<F
   const store = createFabricStore(state);
   const sent: ToWorker[] = [];
   const send = vi.fn((m: ToWorker) => void sent.push(m));
-  const storage = new MemoryStorage();
+  const kept = new MemoryKept();
   const fetch = sampleFetch();
   render(
     <FabricProvider store={store} send={send}>
-      <ServiceModelPanel fetch={fetch} storage={storage} {...props} />
+      <ServiceModelPanel fetch={fetch} store={keptFiles(kept)} {...props} />
     </FabricProvider>,
   );
-  return { store, sent, storage, fetch };
+  return { store, sent, kept, fetch };
 }
 
 /** The CodeMirror view of one file's editor (found by its accessible label, shown or not). */

@@ -1,24 +1,44 @@
 /**
  * Keeps the saved copy of the files up to date: a change is written shortly after it
- * happens (not on every keystroke), and at once when the page is hidden or the panel
- * unmounts. A failed write (a full storage) is reported, never thrown.
+ * happens (300 ms after the last one, not on every keystroke), and at once when the page
+ * is hidden (`pagehide`, `visibilitychange` to hidden) or the panel unmounts. Writes go
+ * one after another, so the last change is the one kept. A failed write (a full
+ * storage) is reported, never thrown; the edits stay in the editors.
  */
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearSaved, writeSaved, type SavedFiles } from './persistence';
+import type { SavedFiles, SavedFilesStore } from './persistence';
 
-const SAVE_DELAY_MS = 300;
+export const SAVE_DELAY_MS = 300;
 
-export function useSavedFiles(storage: Storage | null, current: SavedFiles | null) {
+export function useSavedFiles(store: SavedFilesStore | null, current: SavedFiles | null) {
   const [problem, setProblem] = useState<string | null>(null);
   const pending = useRef<SavedFiles | null>(null);
+  /** The writes and clears in flight, in order. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const enqueue = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next;
+    return next;
+  }, []);
 
   const flush = useCallback(() => {
     const p = pending.current;
-    if (!p) return;
+    if (!p || !store) return;
     pending.current = null;
-    setProblem(writeSaved(storage, p));
-  }, [storage]);
+    void enqueue(() => store.write(p)).then((failed) => {
+      if (mounted.current) setProblem(failed);
+    });
+  }, [store, enqueue]);
 
   useEffect(() => {
     if (!current) return;
@@ -28,20 +48,26 @@ export function useSavedFiles(storage: Storage | null, current: SavedFiles | nul
   }, [current, flush]);
 
   useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
       window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
       flush();
     };
   }, [flush]);
 
-  /** Forgets the saved copy until the next change; false (with `saveProblem` saying why) when that failed. */
-  const clear = useCallback((): boolean => {
+  /** Forgets the saved copy until the next change; resolves false (with `saveProblem` saying why) when that failed. */
+  const clear = useCallback(async (): Promise<boolean> => {
     pending.current = null;
-    const failed = clearSaved(storage);
-    setProblem(failed);
+    if (!store) return true;
+    const failed = await enqueue(() => store.clear());
+    if (mounted.current) setProblem(failed);
     return failed === null;
-  }, [storage]);
+  }, [store, enqueue]);
 
   return { saveProblem: problem, clearSaved: clear };
 }

@@ -1,6 +1,7 @@
 /**
  * The files the panel edits and where they came from: restored from the saved copy on
- * mount, or the default sample once the sample index arrives; replaced by a sample the
+ * mount (read from the browser's database, so a moment after), or else the default
+ * sample once the sample index arrives; replaced by a sample the
  * person picks or by files they open or drop; changed by typing. `revision` counts the
  * replacements from outside, so an editor replaces its document only then. Of loads
  * that overlap, the one started last wins. Messages say what was loaded or refused.
@@ -8,7 +9,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { readUserFiles, STANDARD_NAMES, type FileKind, type FilePair } from './files';
-import { readSaved, type SavedFiles } from './persistence';
+import { setPanelFiles, type SavedFiles, type SavedFilesStore } from './persistence';
 import { fetchSampleFiles, fetchSampleIndex, type FetchLike, type SampleEntry } from './sampleSource';
 import { useSavedFiles } from './useSavedFiles';
 
@@ -38,23 +39,23 @@ export interface ServiceFilesOptions {
   readonly fetchFn: FetchLike;
   readonly samplesUrl: string;
   readonly defaultSample: string;
-  readonly storage: Storage | null;
+  /** Where the files are kept between visits (null: nowhere). */
+  readonly store: SavedFilesStore | null;
 }
 
-function initialSession(storage: Storage | null): { session: Session; messages: Messages } {
-  const { saved, problem } = readSaved(storage);
-  if (!saved) return { session: { files: EMPTY, sample: null, revision: 0, loaded: false, edited: false }, messages: { problems: problem ? [problem] : [], notes: [] } };
-  return {
-    session: { files: saved.files, sample: saved.sample, revision: 1, loaded: true, edited: saved.edited },
-    messages: { problems: [], notes: [saved.edited ? 'Restored the files you were editing.' : 'Restored the files you had open.'] },
-  };
-}
+const INITIAL: Session = { files: EMPTY, sample: null, revision: 0, loaded: false, edited: false };
 
-export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }: ServiceFilesOptions) {
-  const [initial] = useState(() => initialSession(storage));
-  const [session, setSession] = useState<Session>(initial.session);
-  const [messages, setMessages] = useState<Messages>(initial.messages);
+export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, store }: ServiceFilesOptions) {
+  const [session, setSession] = useState<Session>(INITIAL);
+  const [messages, setMessages] = useState<Messages>(NO_MESSAGES);
   const [samples, setSamples] = useState<readonly SampleEntry[] | undefined>(undefined);
+  /** The saved copy has been read (or there is none to read): until then nothing is written. */
+  const [restored, setRestored] = useState(store === null);
+  /** Whether files arrived (restored, loaded or typed): the default sample is loaded only when none did. */
+  const loadedRef = useRef(false);
+  const samplesRef = useRef<readonly SampleEntry[] | undefined>(undefined);
+  /** Why the saved copy was not restored, kept past the default sample's load. */
+  const carried = useRef<string[]>([]);
   /** The number of the sample load in flight (0: none). */
   const [loading, setLoading] = useState(0);
   /** Counts loads started; a load applies only if none started after it. */
@@ -74,8 +75,9 @@ export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }:
     };
   }, []);
 
-  const replace = useCallback((files: Partial<FilePair>, sample: string | null) => {
-    setSession((s) => ({ files: { ...s.files, ...files }, sample, revision: s.revision + 1, loaded: true, edited: false }));
+  const replace = useCallback((files: Partial<FilePair>, sample: string | null, edited = false) => {
+    loadedRef.current = true;
+    setSession((s) => ({ files: { ...s.files, ...files }, sample, revision: s.revision + 1, loaded: true, edited }));
   }, []);
 
   const loadSample = useCallback(
@@ -88,7 +90,9 @@ export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }:
           done();
           if (!mounted.current || started.current !== mine) return;
           replace(files, entry.name);
-          setMessages({ problems: [], notes: [`Loaded the sample "${entry.title}".`] });
+          // a damaged saved copy stays said when the default sample replaces it
+          setMessages({ problems: carried.current, notes: [`Loaded the sample "${entry.title}".`] });
+          carried.current = [];
         },
         (e: unknown) => {
           done();
@@ -100,18 +104,29 @@ export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }:
     [samplesUrl, replace],
   );
 
+  /** Once the saved copy was read and the index listed: the default sample, unless files arrived. */
+  const loadDefault = useCallback(
+    (list: readonly SampleEntry[]) => {
+      if (loadedRef.current || started.current > 0) return;
+      const pick = list.find((s) => s.name === defaultSample) ?? list[0];
+      if (pick) loadSample(pick);
+    },
+    [defaultSample, loadSample],
+  );
+  const restoredRef = useRef(restored);
+
   useEffect(() => {
     let live = true;
     fetchSampleIndex(fetchRef.current, samplesUrl).then(
       (list) => {
         if (!live) return;
+        samplesRef.current = list;
         setSamples(list);
-        if (initial.session.loaded || started.current > 0) return;
-        const pick = list.find((s) => s.name === defaultSample) ?? list[0];
-        if (pick) loadSample(pick);
+        if (restoredRef.current) loadDefault(list);
       },
       (e: unknown) => {
         if (!live) return;
+        samplesRef.current = [];
         setSamples([]);
         setMessages((m) => ({ ...m, problems: [...m.problems, `The samples could not be listed: ${(e as Error).message}`] }));
       },
@@ -119,7 +134,30 @@ export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }:
     return () => {
       live = false;
     };
-  }, [samplesUrl, defaultSample, initial, loadSample]);
+  }, [samplesUrl, loadDefault]);
+
+  useEffect(() => {
+    if (!store) return;
+    let live = true;
+    void store.read().then(({ saved, problem }) => {
+      if (!live) return;
+      restoredRef.current = true;
+      // files the person opened or typed while the saved copy was being read win over it
+      if (saved && !loadedRef.current && started.current === 0) {
+        started.current++;
+        replace(saved.files, saved.sample, saved.edited);
+        setMessages({ problems: [], notes: [saved.edited ? 'Restored the files you were editing.' : 'Restored the files you had open.'] });
+      } else if (problem) {
+        carried.current = [problem];
+        setMessages((m) => ({ ...m, problems: [...m.problems, problem] }));
+      }
+      setRestored(true);
+      if (samplesRef.current) loadDefault(samplesRef.current);
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, replace, loadDefault]);
 
   const openFiles = useCallback(
     (list: readonly File[]) => {
@@ -141,18 +179,26 @@ export function useServiceFiles({ fetchFn, samplesUrl, defaultSample, storage }:
   );
 
   const edit = useCallback((kind: FileKind, text: string) => {
+    loadedRef.current = true;
     setSession((s) => (s.files[kind].text === text ? s : { ...s, files: { ...s.files, [kind]: { ...s.files[kind], text } }, loaded: true, edited: true }));
   }, []);
 
   const saved = useMemo<SavedFiles | null>(
-    () => (session.loaded ? { sample: session.sample, files: session.files, edited: session.edited } : null),
-    [session.loaded, session.sample, session.files, session.edited],
+    () => (session.loaded && restored ? { sample: session.sample, files: session.files, edited: session.edited } : null),
+    [session.loaded, restored, session.sample, session.files, session.edited],
   );
-  const { saveProblem, clearSaved } = useSavedFiles(storage, saved);
+  const { saveProblem, clearSaved } = useSavedFiles(store, saved);
+  // what the Services view's upgrades use: the files open now, not the saved copy
+  useEffect(() => {
+    if (session.loaded) setPanelFiles({ sample: session.sample, files: session.files, edited: session.edited });
+  }, [session.loaded, session.sample, session.files, session.edited]);
 
   const clear = useCallback(() => {
-    const notes = clearSaved() ? ['Saved files cleared: a reload starts from the sample. The editors keep their text until then, and the next edit is saved again.'] : [];
-    setMessages({ problems: [], notes });
+    void clearSaved().then((ok) => {
+      if (!mounted.current) return;
+      const notes = ok ? ['Saved files cleared: a reload starts from the sample. The editors keep their text until then, and the next edit is saved again.'] : [];
+      setMessages({ problems: [], notes });
+    });
   }, [clearSaved]);
   const dismissMessages = useCallback(() => setMessages(NO_MESSAGES), []);
 

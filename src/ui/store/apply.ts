@@ -5,7 +5,7 @@
 import type { Frame, FromWorker, RunStatus, Snapshot } from '../../worker/protocol';
 import { assertNever } from '../../worker/protocol';
 import { applyViewDiff } from './records';
-import { HOST_CHANGES_KEPT, UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore } from './store';
+import { HOST_CHANGES_KEPT, UI_DRIVER_LOG_LIMIT, UI_LOG_LIMIT, UI_MARKER_LIMIT, type FabricState, type FabricStore, type Recovery } from './store';
 
 function statusOf(f: Frame | Snapshot): RunStatus {
   return {
@@ -92,6 +92,11 @@ export function applyMessage(store: FabricStore, msg: FromWorker): void {
         ...(msg.fatal ? { connection: 'failed' as const } : {}),
       });
       return;
+    // for the client (the run's record, its watchdog), nothing to show
+    case 'record':
+    case 'busy':
+    case 'heartbeat':
+      return;
     default:
       assertNever(msg, 'message from the worker');
   }
@@ -137,4 +142,26 @@ function hardwareOf(prev: FabricState, hw: Frame['hw']): Partial<FabricState> {
 /** An error that did not come through the protocol (the worker failed to load, a message failed to clone). */
 export function applyTransportError(store: FabricStore, message: string): void {
   store.setState({ error: { message }, running: false, connection: 'failed' });
+}
+
+/**
+ * The worker crashed or hung and the client is starting a new one from the run's record
+ * (`recovering`), has done so (`recovered`), or gave up (`gave-up`: the connection failed).
+ */
+export function applyRecovery(store: FabricStore, phase: Recovery['phase'], reason: string, outcome: string): void {
+  store.setState((prev) => {
+    const recovery: Recovery = { n: (prev.recovery?.n ?? 0) + 1, phase, reason, outcome };
+    if (phase === 'recovered') return { recovery };
+    return { recovery, running: false, seeking: undefined, connection: phase === 'recovering' ? ('recovering' as const) : ('failed' as const) };
+  });
+}
+
+/** The client starts a new run after giving up: the recovery message goes. */
+export function clearRecovery(store: FabricStore): void {
+  store.setState({ recovery: undefined, connection: 'connecting', error: undefined });
+}
+
+/** An action sent to a worker that crashed or hung before it answered: it was not applied. */
+export function applyActionLost(store: FabricStore, id: number, action: string, message: string): void {
+  store.setState({ actionError: { id, action, message } });
 }

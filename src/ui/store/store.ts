@@ -31,9 +31,27 @@ export interface WorkerError {
   readonly detail?: string;
 }
 
+/**
+ * A worker that crashed or stopped answering, and what the page did about it (see
+ * docs/reliability.md): restarting it from the run's record (`recovering`), done
+ * (`recovered`), or given up (`gave-up`, with the connection `failed`).
+ */
+export interface Recovery {
+  /** Bumped for each failure, so that a new one is announced again. */
+  readonly n: number;
+  readonly phase: 'recovering' | 'recovered' | 'gave-up';
+  /** What happened: "The simulation worker stopped answering for 15 s." */
+  readonly reason: string;
+  /** What was done: where the run was restarted, with how many actions, what was left out. */
+  readonly outcome: string;
+}
+
 /** The run status (clock, speed, counts, hash) as the last frame gave it, and everything else the worker sent. */
 export interface FabricState extends RunStatus {
-  readonly connection: 'connecting' | 'ready' | 'failed';
+  /** `recovering`: a new worker is being started from the run's record after a crash or a hang. */
+  readonly connection: 'connecting' | 'ready' | 'recovering' | 'failed';
+  /** The last crash or hang of the worker and the recovery from it (undefined: none). */
+  readonly recovery: Recovery | undefined;
   readonly error: WorkerError | undefined;
   readonly seed: number | undefined;
   readonly log: readonly LogRecord[];
@@ -74,6 +92,7 @@ export interface FabricState extends RunStatus {
 
 export const initialState: FabricState = {
   connection: 'connecting',
+  recovery: undefined,
   error: undefined,
   seed: undefined,
   t: 0,
