@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
  * Browser tests run in Debian's Chromium when it is installed (or $CHROMIUM_PATH), and
  * in Playwright's own Chromium otherwise (`npx playwright install chromium`).
  */
-function chromiumPath(): string | undefined {
+export function chromiumPath(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './playwright.config';
 
 /**
  * The browser benchmark (`npm run bench:ui`, not part of `npm test`): the production
@@ -7,15 +7,6 @@ import { defineConfig, devices } from '@playwright/test';
  * one test at a time, in Debian's Chromium when it is installed (or $CHROMIUM_PATH).
  * `BENCH_UI_DEV=1` measures the dev server instead.
  */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
-    return fromEnv;
-  }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 const executablePath = chromiumPath();
 const PORT = Number(process.env.E2E_PORT ?? 5253);
 const vite = `--config e2e-perf/vite.perf.config.ts`;

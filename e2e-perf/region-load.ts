@@ -42,8 +42,8 @@ function cscfg(name: string, n: number): string {
   );
 }
 
-/** A small deterministic generator (mulberry32): the same steps on every run. */
-function rng(seed: number): () => number {
+/** A small deterministic generator (mulberry32): the same steps (and gestures) on every run. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

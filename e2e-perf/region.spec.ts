@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_LOAD, regionLoadScenario, type RegionLoadOptions } from './region-load';
+import { DEFAULT_LOAD, regionLoadScenario, rng, type RegionLoadOptions } from './region-load';
 
 const SECONDS = Number(process.env.BENCH_UI_SECONDS ?? 30);
 const SPEED = process.env.BENCH_UI_SPEED ?? '600';
@@ -86,18 +86,6 @@ const percentile = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
-
-/** A fixed sequence of "random" numbers, so every run drives the same gestures. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An asset button of the layer whose centre is in the view, by kind (`host`, `tile`, ...), picked with `u` in [0, 1). */
 async function assetInView(page: Page, kinds: readonly string[], u: number): Promise<{ id: string; x: number; y: number } | null> {
