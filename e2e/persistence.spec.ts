@@ -206,3 +206,27 @@ test('the current run resumes after a reload, paused at its moment, and can star
   await expect(app.clock).toHaveText('0+00:10:00');
   await expect(kept.resumeNotice).toHaveCount(0);
 });
+
+test('after Copy link puts a link in the address bar, a reload resumes the run with the actions taken since', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new AppPage(page);
+  const dc = new DatacenterPage(page);
+  const kept = new PersistencePage(page);
+  await app.open('?seed=42&dc=classroom&t=10m');
+  await expect(app.clock).toHaveText('0+00:10:00');
+  await dc.act(dc.switch('c0-r1-tor'), 'Fail');
+  await page.getByRole('button', { name: 'Copy link to this moment' }).click();
+  await expect(page.getByRole('group', { name: 'Share' }).getByRole('status')).toContainText('copied');
+  expect(page.url()).toMatch(/#run=1\./);
+  // a second action after the link was copied
+  await dc.act(dc.switch('c0-r0-tor'), 'Fail');
+  const clock = await app.clockText();
+  const hash = (await app.hash.textContent()) ?? '';
+  const url = new URL(page.url());
+  await expect.poll(async () => ((await keptValue(page, 'runs', url.search + url.hash)) as { actions?: number } | undefined)?.actions).toBe(2);
+
+  await page.reload();
+  await expect(kept.resumeNotice).toContainText(`Resumed your run at ${clock} with 2 actions.`);
+  await expect(app.clock).toHaveText(clock);
+  await expect(app.hash).toHaveText(hash);
+});

@@ -57,6 +57,21 @@ describe('keeping the run', () => {
     expect(await savedRunLookup(db)('?other')).toBeUndefined();
   });
 
+  it('moves the run to the address the page shows when it changes (a copied link in the address bar)', async () => {
+    const db = new MemoryKept();
+    const client = fakeClient();
+    let address = '?seed=7';
+    keepRuns(client, () => address, db);
+    client.emit(run(1000));
+    await settle();
+    expect(await db.keys('runs')).toEqual(['?seed=7']);
+    address = '#run=1.abc';
+    client.emit(run(2000, 3));
+    await settle();
+    expect(await db.keys('runs')).toEqual(['#run=1.abc']);
+    expect(parseRunFile((await savedRunLookup(db)('#run=1.abc'))!)).toEqual(run(2000, 3));
+  });
+
   it('forgets the address when its run has nothing to resume (started afresh)', async () => {
     const db = new MemoryKept();
     const client = fakeClient();

@@ -1,8 +1,8 @@
 /**
  * The current run survives a reload and a crash: its record (start, seed, the user's
  * timed actions, the moment; the same record links and run files carry) is kept in
- * IndexedDB (store `runs`) under the address the page was opened with
- * (`location.search + location.hash` at start). The client tells when the record
+ * IndexedDB (store `runs`) under the page's address (`location.search + location.hash`;
+ * when "Copy link" puts a link in the address bar, the run moves to that address). The client tells when the record
  * changes, and at most every 2 s while time moves; each is written, the newest winning,
  * one write at a time. Only the 10 most recent addresses are kept. Opening the same
  * address again resumes the run (see ../run/start.ts); its text is checked then as any
@@ -46,19 +46,26 @@ async function prune(db: KeptDb): Promise<void> {
 }
 
 /**
- * Saves the client's run record under `address` whenever it changes, until the returned
+ * Saves the client's run record under the page's address (`at`: fixed, or read at each
+ * write) whenever it changes, until the returned
  * function is called. A run at time 0 with no actions has nothing to resume: it removes
  * what was kept for the address instead. Failures (a full quota) are reported by the database and retried with
  * the next record.
  */
-export function keepRuns(client: RunSource, address: string, db: Promise<KeptDb> | KeptDb = keptDb()): () => void {
+export function keepRuns(client: RunSource, at: string | (() => string), db: Promise<KeptDb> | KeptDb = keptDb()): () => void {
   let latest: RunFile | undefined;
   let busy = false;
   let stopped = false;
   let pruned = false;
+  let written: string | undefined;
 
   const write = async (run: RunFile) => {
     const kept = await db;
+    const address = typeof at === 'function' ? at() : at;
+    // the page's address changed under the run (a copied link is put in the address bar):
+    // the run moves with it, so that a reload of what the address bar shows resumes it
+    if (written !== undefined && written !== address) await kept.delete('runs', written, `The saved run of ${addressLabel(written)}`);
+    written = address;
     // nothing to resume: forget what was kept for the address (a run started afresh)
     if (run.t === 0 && run.actions.length === 0) return kept.delete('runs', address, `The saved run of ${addressLabel(address)}`);
     const text = runFileToJson(run);
