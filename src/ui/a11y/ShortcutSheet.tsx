@@ -7,8 +7,8 @@
  * and focus returns to where it was.
  */
 
-import { handleModalKeys, useModalFocus } from '../components/modalKeys';
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { ModalSheet } from '../components/ModalSheet';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useActions, useFabric } from '../context';
@@ -51,54 +51,33 @@ export function groupShortcuts(list: readonly Registered[]): [string, Registered
 }
 
 function Sheet({ onClose }: { onClose: () => void }) {
-  const list = useShortcutList();
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  const groups = groupShortcuts(list);
-
-  useModalFocus(ref);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => handleModalKeys(e, ref.current, onClose);
-
+  const groups = groupShortcuts(useShortcutList());
   return (
-    <div
-      className="modal-backdrop"
-      onPointerDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <div ref={ref} className="modal-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <div className="modal-head">
-          <h2 id={titleId}>Keyboard shortcuts</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <div className="shortcut-body" tabIndex={0} role="group" aria-label="Shortcuts by place">
-          {groups.map(([group, items]) => (
-            <table key={group} className="shortcut-table">
-              <caption>{group}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">What it does</th>
+    <ModalSheet title="Keyboard shortcuts" onClose={onClose}>
+      <div className="shortcut-body" tabIndex={0} role="group" aria-label="Shortcuts by place">
+        {groups.map(([group, items]) => (
+          <table key={group} className="shortcut-table">
+            <caption>{group}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">What it does</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <kbd>{s.label}</kbd>
+                  </th>
+                  <td>{s.description}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <kbd>{s.label}</kbd>
-                    </th>
-                    <td>{s.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
-        </div>
+              ))}
+            </tbody>
+          </table>
+        ))}
       </div>
-    </div>
+    </ModalSheet>
   );
 }
 

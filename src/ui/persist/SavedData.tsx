@@ -8,9 +8,9 @@
  * closes it, Tab stays in it; focus returns to the button.
  */
 
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatClock } from '../../sim/engine/time';
-import { handleModalKeys, useModalFocus } from '../components/modalKeys';
+import { ModalSheet } from '../components/ModalSheet';
 import { checkSaved, FILES_KEY, type SavedFiles } from '../servicemodel/persistence';
 import { keptDb, type KeptDb } from './db';
 import { addressLabel, deleteRun, listRuns, type KeptRunInfo } from './runs';
@@ -91,7 +91,6 @@ export function SavedDataDialog({ db: given, onClose }: SavedDataProps & { onClo
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const base = useId();
 
   const reload = useCallback(async () => {
@@ -118,17 +117,9 @@ export function SavedDataDialog({ db: given, onClose }: SavedDataProps & { onClo
     };
   }, [dbPromise]);
 
-  useModalFocus(ref);
-
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) =>
-    handleModalKeys(e, ref.current, () => {
-      if (confirming) setConfirming(false);
-      else onClose();
-    });
 
   /** Runs a clear, says what was done (or why not), lists again and keeps focus in the dialog. */
   const clear = async (what: string, job: (db: KeptDb) => Promise<void>) => {
@@ -147,143 +138,130 @@ export function SavedDataDialog({ db: given, onClose }: SavedDataProps & { onClo
   const nothing = listing !== null && files === undefined && listing.scenarios.length === 0 && listing.runs.length === 0;
 
   return (
-    <div
-      className="modal-backdrop"
-      onPointerDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <div ref={ref} className="modal-sheet persist-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <div className="modal-head">
-          <h2 id={titleId}>Saved data</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <div className="persist-body">
-          <p className="persist-muted">
-            What this browser keeps for Fabric Lab, on this computer only. The run of this page and the service model files are kept again as they change.
+    <ModalSheet title="Saved data" onClose={onClose} onEscape={() => (confirming ? setConfirming(false) : onClose())} className="persist-dialog" sheetRef={ref}>
+      <div className="persist-body">
+        <p className="persist-muted">
+          What this browser keeps for Fabric Lab, on this computer only. The run of this page and the service model files are kept again as they change.
+        </p>
+        {notice ? <p className="persist-notice">{notice}</p> : null}
+        {errors.length > 0 || problem ? (
+          <div className="persist-errors" role="alert">
+            <ul>
+              {problem ? <li>{problem}</li> : null}
+              {errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+            {errors.length > 0 ? (
+              <button type="button" onClick={dismissPersistErrors}>
+                Dismiss errors
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {listing?.estimate ? (
+          <p>
+            Storage: {formatBytes(listing.estimate.usage)} used of the {formatBytes(listing.estimate.quota)} this browser allows this site.
           </p>
-          {notice ? <p className="persist-notice">{notice}</p> : null}
-          {errors.length > 0 || problem ? (
-            <div className="persist-errors" role="alert">
-              <ul>
-                {problem ? <li>{problem}</li> : null}
-                {errors.map((e, i) => (
-                  <li key={i}>{e}</li>
-                ))}
-              </ul>
-              {errors.length > 0 ? (
-                <button type="button" onClick={dismissPersistErrors}>
-                  Dismiss errors
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          {listing?.estimate ? (
-            <p>
-              Storage: {formatBytes(listing.estimate.usage)} used of the {formatBytes(listing.estimate.quota)} this browser allows this site.
-            </p>
-          ) : null}
-          {listing === null && !problem ? <p>Reading what is kept…</p> : null}
-          {nothing ? <p>Nothing is kept.</p> : null}
+        ) : null}
+        {listing === null && !problem ? <p>Reading what is kept…</p> : null}
+        {nothing ? <p>Nothing is kept.</p> : null}
 
-          {listing ? (
-            <>
-              <section aria-labelledby={`${base}-files`}>
-                <h3 id={`${base}-files`}>Service model files</h3>
-                {files === undefined ? (
-                  <p className="persist-muted">None.</p>
-                ) : (
-                  <div className="persist-item">
-                    {files === 'damaged' ? (
-                      <span>Damaged saved files (they are ignored)</span>
-                    ) : (
-                      <span>
-                        <ul aria-label="Service model files">
-                          {[files.files.csdef, files.files.cscfg].map((f) => (
-                            <li key={f.name}>
-                              {f.name} ({formatBytes(utf8Bytes(f.text))})
-                            </li>
-                          ))}
-                        </ul>
-                        <span className="persist-muted">{files.edited ? 'Edited in the Service model panel.' : files.sample ? `The sample ${files.sample}, as loaded.` : 'Your own files, as opened.'}</span>
-                      </span>
-                    )}
-                    <button type="button" aria-label="Clear the service model files" onClick={() => void clear('the service model files', (db) => db.delete('servicemodel', FILES_KEY, 'The saved service model files'))}>
-                      Clear
-                    </button>
-                  </div>
-                )}
-              </section>
-
-              <section aria-labelledby={`${base}-scenarios`}>
-                <h3 id={`${base}-scenarios`}>Your scenarios</h3>
-                {listing.scenarios.length === 0 ? (
-                  <p className="persist-muted">None.</p>
-                ) : (
-                  <ul className="persist-list" aria-label="Your scenarios">
-                    {listing.scenarios.map((s) => (
-                      <li key={s.file} className="persist-item">
-                        <span>
-                          <span className="persist-name">{s.title}</span> <span className="persist-muted">{`"${s.name}", ${formatBytes(s.size)}`}</span>
-                        </span>
-                        <button type="button" aria-label={`Clear scenario ${s.title}`} onClick={() => void clear(`the scenario ${s.title}`, (db) => deleteScenario(db, s.file))}>
-                          Clear
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-
-              <section aria-labelledby={`${base}-runs`}>
-                <h3 id={`${base}-runs`}>Saved runs</h3>
-                {listing.runs.length === 0 ? (
-                  <p className="persist-muted">None.</p>
-                ) : (
-                  <ul className="persist-list" aria-label="Saved runs">
-                    {listing.runs.map((r) => (
-                      <li key={r.address} className="persist-item">
-                        <span>
-                          <span className="persist-name persist-address">{addressLabel(r.address)}</span>{' '}
-                          <span className="persist-muted">
-                            at {formatClock(r.t)}, {r.actions} action{r.actions === 1 ? '' : 's'}
-                          </span>
-                        </span>
-                        <button type="button" aria-label={`Clear the run of ${addressLabel(r.address)}`} onClick={() => void clear(`the run of ${addressLabel(r.address)}`, (db) => deleteRun(db, r.address))}>
-                          Clear
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-
-              <div className="persist-all">
-                {confirming ? (
-                  <div role="group" aria-label="Clear everything?">
-                    <p>Clear everything this browser keeps for Fabric Lab? This cannot be undone.</p>
-                    <button type="button" onClick={() => void clear('everything', (db) => db.clear())}>
-                      Yes, clear everything
-                    </button>{' '}
-                    <button ref={cancelRef} type="button" onClick={() => setConfirming(false)}>
-                      Cancel
-                    </button>
-                  </div>
-                ) : (
-                  <button type="button" onClick={() => setConfirming(true)} disabled={nothing}>
-                    Clear everything
+        {listing ? (
+          <>
+            <section aria-labelledby={`${base}-files`}>
+              <h3 id={`${base}-files`}>Service model files</h3>
+              {files === undefined ? (
+                <p className="persist-muted">None.</p>
+              ) : (
+                <div className="persist-item">
+                  {files === 'damaged' ? (
+                    <span>Damaged saved files (they are ignored)</span>
+                  ) : (
+                    <span>
+                      <ul aria-label="Service model files">
+                        {[files.files.csdef, files.files.cscfg].map((f) => (
+                          <li key={f.name}>
+                            {f.name} ({formatBytes(utf8Bytes(f.text))})
+                          </li>
+                        ))}
+                      </ul>
+                      <span className="persist-muted">{files.edited ? 'Edited in the Service model panel.' : files.sample ? `The sample ${files.sample}, as loaded.` : 'Your own files, as opened.'}</span>
+                    </span>
+                  )}
+                  <button type="button" aria-label="Clear the service model files" onClick={() => void clear('the service model files', (db) => db.delete('servicemodel', FILES_KEY, 'The saved service model files'))}>
+                    Clear
                   </button>
-                )}
-              </div>
-            </>
-          ) : null}
-          <p className="persist-status" role="status">
-            {status}
-          </p>
-        </div>
+                </div>
+              )}
+            </section>
+
+            <section aria-labelledby={`${base}-scenarios`}>
+              <h3 id={`${base}-scenarios`}>Your scenarios</h3>
+              {listing.scenarios.length === 0 ? (
+                <p className="persist-muted">None.</p>
+              ) : (
+                <ul className="persist-list" aria-label="Your scenarios">
+                  {listing.scenarios.map((s) => (
+                    <li key={s.file} className="persist-item">
+                      <span>
+                        <span className="persist-name">{s.title}</span> <span className="persist-muted">{`"${s.name}", ${formatBytes(s.size)}`}</span>
+                      </span>
+                      <button type="button" aria-label={`Clear scenario ${s.title}`} onClick={() => void clear(`the scenario ${s.title}`, (db) => deleteScenario(db, s.file))}>
+                        Clear
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <section aria-labelledby={`${base}-runs`}>
+              <h3 id={`${base}-runs`}>Saved runs</h3>
+              {listing.runs.length === 0 ? (
+                <p className="persist-muted">None.</p>
+              ) : (
+                <ul className="persist-list" aria-label="Saved runs">
+                  {listing.runs.map((r) => (
+                    <li key={r.address} className="persist-item">
+                      <span>
+                        <span className="persist-name persist-address">{addressLabel(r.address)}</span>{' '}
+                        <span className="persist-muted">
+                          at {formatClock(r.t)}, {r.actions} action{r.actions === 1 ? '' : 's'}
+                        </span>
+                      </span>
+                      <button type="button" aria-label={`Clear the run of ${addressLabel(r.address)}`} onClick={() => void clear(`the run of ${addressLabel(r.address)}`, (db) => deleteRun(db, r.address))}>
+                        Clear
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <div className="persist-all">
+              {confirming ? (
+                <div role="group" aria-label="Clear everything?">
+                  <p>Clear everything this browser keeps for Fabric Lab? This cannot be undone.</p>
+                  <button type="button" onClick={() => void clear('everything', (db) => db.clear())}>
+                    Yes, clear everything
+                  </button>{' '}
+                  <button ref={cancelRef} type="button" onClick={() => setConfirming(false)}>
+                    Cancel
+                  </button>
+                </div>
+              ) : (
+                <button type="button" onClick={() => setConfirming(true)} disabled={nothing}>
+                  Clear everything
+                </button>
+              )}
+            </div>
+          </>
+        ) : null}
+        <p className="persist-status" role="status">
+          {status}
+        </p>
       </div>
-    </div>
+    </ModalSheet>
   );
 }
