@@ -104,7 +104,7 @@ export class FabricClient {
   private running = false;
   private speed: Speed | undefined;
   private readonly runListeners = new Set<(run: RunFile) => void>();
-  private lastNotified = { at: -Infinity, t: -1, record: false };
+  private lastNotified = { at: -Infinity, t: -1 };
   private recordChanged = false;
 
   // what the current worker owes
@@ -320,7 +320,7 @@ export class FabricClient {
     const run = this.currentRun();
     if (!run) return;
     this.recordChanged = false;
-    this.lastNotified = { at: this.clock(), t: run.t, record: true };
+    this.lastNotified = { at: this.clock(), t: run.t };
     for (const fn of [...this.runListeners]) fn(run);
   }
 
